@@ -104,7 +104,13 @@ class CatalogStore:
             rows.append(row)
         with self.db.conn:  # one transaction: all rows and the FTS index, or nothing
             if rows:
-                self.db["products"].upsert_all(rows, pk="id", alter=False)
+                # Plain SQL, not sqlite-utils' upsert_all: that commits on its own and would split the transaction.
+                cols = list(_COLUMNS)
+                self.db.conn.executemany(
+                    f"INSERT INTO products ({','.join(cols)}) VALUES ({','.join('?' * len(cols))}) "
+                    f"ON CONFLICT(id) DO UPDATE SET {','.join(f'{c}=excluded.{c}' for c in cols[1:])}",
+                    [[r.get(c) for c in cols] for r in rows],
+                )
                 ids = [r["id"] for r in rows]
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]

@@ -5,6 +5,13 @@ import re
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _FTS_TOKEN = re.compile(r"[\w\u3400-\u9fff]+", re.UNICODE)
+# Words that say nothing about the product: matching them only adds noise to BM25.
+STOPWORDS = frozenset("""
+a an and any anything are as at be best buy can could do does find for from get give good great have
+help i i'd i'm im in is it its just like look looking make me more my need of on one or please pretty
+really recommend search see show some something that the their them then there these they thing things
+this to too under want was we what which who will with would you your over than less about around
+""".split())
 
 
 def cjk_bigrams(text: str) -> str:
@@ -26,7 +33,7 @@ def cjk_bigrams(text: str) -> str:
 def fts_query(text: str) -> str:
     """A safe FTS5 MATCH expression: every token quoted, OR-ed, so any word can match (BM25 ranks)."""
     tokens = _FTS_TOKEN.findall(cjk_bigrams(text.lower()))
-    tokens = [t for t in tokens if len(t) > 1 or not t.isascii()]
+    tokens = [t for t in tokens if (len(t) > 1 or not t.isascii()) and t not in STOPWORDS]
     if not tokens:
         return ""
     return " OR ".join(f'"{t}"' for t in dict.fromkeys(tokens))

