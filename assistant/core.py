@@ -1,0 +1,243 @@
+"""`Assistant`: the object developers, the web app and the staff console all use."""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.inputs import MAX_MESSAGE_CHARS, check_session_id
+from assistant.reply import Reply
+
+if TYPE_CHECKING:
+    from assistant.generation.base import Generator
+    from assistant.sessions.base import HandoffEvent, SessionStatus, SessionStore, SessionSummary, Turn
+    from assistant.settings import Settings
+    from catalog.models import Product
+    from retrieval.retriever import Retriever
+
+logger = logging.getLogger(__name__)
+
+
+class ReplyStream:
+    """Text deltas of one reply, pulled by the caller. `.products` is set before the first delta
+    (cards can render while the text streams); `.reply` once the stream is exhausted."""
+
+    def __init__(self, events: Iterator[Any]) -> None:
+        self._events = events
+        self.products: list[Product] = []
+        self.reply: Reply | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for event in self._events:
+            if event.kind == "delta":
+                yield event.value
+            elif event.kind == "products":
+                self.products = list(event.value)
+            elif event.kind == "reply":
+                self.reply = event.value
+
+    def events(self) -> Iterator[Any]:
+        """The raw events (products / delta / reply), for UIs that render cards before text."""
+        for event in self._events:
+            if event.kind == "products":
+                self.products = list(event.value)
+            elif event.kind == "reply":
+                self.reply = event.value
+            yield event
+
+
+class Assistant:
+    """Multi-turn shopping assistant over one catalog, with sessions, intent and a human handoff."""
+
+    def __init__(
+        self,
+        *,
+        retriever: "Retriever",
+        sessions: "SessionStore",
+        generator: "Generator | None",
+        intent_scorer: Any = None,
+        nudge_policy: Any = None,
+        escalation_enabled: bool = True,
+        max_products: int = 4,
+        max_new_tokens: int = 72,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+    ) -> None:
+        from retrieval.query import Vocabulary
+
+        self.retriever, self.sessions, self.generator = retriever, sessions, generator
+        self.intent_scorer, self.nudge_policy = intent_scorer, nudge_policy
+        self.escalation_enabled = escalation_enabled
+        self.max_products, self.max_new_tokens, self.max_message_chars = max_products, max_new_tokens, max_message_chars
+        self.vocab = Vocabulary.from_products(retriever.store.iter_products())
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    # -- construction ----------------------------------------------------------------------------
+    @classmethod
+    def from_defaults(cls, *, settings: "Settings | None" = None, generator: "Generator | None | str" = "auto",
+                      **options: Any) -> "Assistant":
+        """The demo catalog, local models and SQLite sessions in the data dir (AISLE_DATA_DIR or ~/.aisle)."""
+        from assistant.settings import Settings
+        from catalog import ensure_demo_catalog
+
+        settings = settings or Settings.from_env()
+        db = ensure_demo_catalog(settings.catalog_path)
+        return cls.from_catalog(db, settings=settings, generator=generator, **options)
+
+    @classmethod
+    def from_catalog(cls, db_path: str | Path, *, settings: "Settings | None" = None,
+                     generator: "Generator | None | str" = "auto", **options: Any) -> "Assistant":
+        """A shop's own imported catalog (`python -m catalog import ...`), everything else as configured."""
+        from assistant.generation import load_generator
+        from assistant.intent import IntentScorer
+        from assistant.nudges import NudgePolicy
+        from assistant.sessions import open_session_store
+        from assistant.settings import Settings
+        from retrieval.retriever import Retriever
+
+        settings = settings or Settings.from_env()
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        retriever = Retriever.open(db_path, embedder=settings.embedder)
+        sessions = open_session_store(settings.session_store_url or settings.sessions_path)
+        if generator == "auto":
+            generator = load_generator(settings)  # raises GeneratorError with the fix when it cannot load
+        elif isinstance(generator, str):
+            settings.generator = generator
+            generator = load_generator(settings)
+        options.setdefault("intent_scorer", IntentScorer.from_defaults(embedder=retriever.embedder))
+        options.setdefault("nudge_policy", NudgePolicy())
+        return cls(retriever=retriever, sessions=sessions, generator=generator, **options)
+
+    # -- shopper side ----------------------------------------------------------------------------
+    def new_session(self) -> str:
+        """A fresh session id (the web widget keeps it in the browser)."""
+        return self.sessions.create_session()
+
+    def chat(self, message: str, session_id: str | None = None) -> Reply:
+        """Answer one message and return the whole Reply."""
+        stream = self.stream(message, session_id=session_id)
+        for _ in stream:
+            pass
+        assert stream.reply is not None
+        return stream.reply
+
+    def stream(self, message: str, session_id: str | None = None) -> ReplyStream:
+        """Answer one message as text deltas; iterate it, then read `.reply` / `.products`."""
+        from assistant.dialogue import run_turn
+
+        session_id = self._session(session_id)
+        return ReplyStream(self._locked(session_id, run_turn(self, message, session_id)))
+
+    def _locked(self, session_id: str, events: Iterator[Any]) -> Iterator[Any]:
+        # One turn at a time per session: a double-clicked send must not interleave two turns' state.
+        with self._locks_guard:
+            lock = self._locks.setdefault(session_id, threading.Lock())
+        with lock:
+            yield from events
+
+    def _session(self, session_id: str | None) -> str:
+        if session_id is None:
+            return self.sessions.create_session()
+        check_session_id(session_id)
+        if not self.sessions.session_exists(session_id):
+            self.sessions.create_session(session_id)
+        return session_id
+
+    def history(self, session_id: str, *, after_id: int = 0) -> list["Turn"]:
+        """Shopper-visible turns (user, assistant, staff), oldest first; poll with `after_id`."""
+        return self.sessions.turns(check_session_id(session_id), after_id=after_id)
+
+    def products(self, ids: list[str]) -> list["Product"]:
+        """Catalog rows for ids (e.g. the cards of a stored turn)."""
+        return self.retriever.store.get_many(ids)
+
+    def cart(self, session_id: str) -> dict:
+        """The session's cart with catalog prices and total."""
+        from assistant import cart
+
+        return cart.summary(self.sessions.load_state(check_session_id(session_id)), self.retriever.store.get_many)
+
+    def add_to_cart(self, session_id: str, product_id: str, *, quantity: int = 1) -> dict:
+        """Add a product by id (the card's button); returns the cart."""
+        from assistant import cart
+
+        session_id = self._session(session_id)
+        product = self.retriever.store.get(product_id)
+        if product is None:
+            raise KeyError(f"No product {product_id!r} in the catalog")
+        if not product.in_stock:
+            raise ValueError(f"{product.title} is out of stock")
+        with self._locks_guard:
+            lock = self._locks.setdefault(session_id, threading.Lock())
+        with lock:
+            state = self.sessions.load_state(session_id)
+            cart.add(state, product, quantity)
+            view = cart.summary(state, self.retriever.store.get_many)
+            state["cart_value"] = view["total"]
+            state["focus"] = product.id
+            self.sessions.save_state(session_id, state)
+        return view
+
+    def feedback(self, session_id: str, turn_id: int, value: int) -> None:
+        """Thumbs up (+1) or down (-1) on an answer, stored with the turn."""
+        if value not in (1, -1):
+            raise ValueError("feedback value must be 1 (thumbs up) or -1 (thumbs down)")
+        self.sessions.set_feedback(check_session_id(session_id), turn_id, value)
+
+    def status(self, session_id: str) -> "SessionStatus":
+        return self.sessions.status(check_session_id(session_id))
+
+    # -- staff side ------------------------------------------------------------------------------
+    def sessions_overview(self, *, include_closed: bool = False) -> list["SessionSummary"]:
+        """Live chats: escalated first (longest waiting first), then held by staff, then by intent."""
+        return self.sessions.list_sessions(include_closed=include_closed)
+
+    def escalations(self) -> list["SessionSummary"]:
+        """Chats waiting for or held by a person."""
+        return [s for s in self.sessions.list_sessions() if s.mode in ("waiting", "staff")]
+
+    def escalate(self, session_id: str, reason: str = "human_request") -> "SessionStatus":
+        return self.sessions.escalate(check_session_id(session_id), reason)
+
+    def take_over(self, session_id: str, *, staff: str) -> "SessionStatus":
+        """A person takes the chat; the bot stops answering it at once (a reply in progress stops too)."""
+        return self.sessions.take_over(check_session_id(session_id), staff=_staff(staff))
+
+    def staff_reply(self, session_id: str, text: str, *, staff: str) -> "Turn":
+        """A message from the person holding the chat."""
+        from assistant.inputs import clean_message
+        from assistant.sessions import HandoffConflictError
+
+        session_id, staff = check_session_id(session_id), _staff(staff)
+        status = self.sessions.status(session_id)
+        if status.mode != "staff" or status.held_by != staff:
+            raise HandoffConflictError(
+                f"{staff} does not hold chat {session_id} (held by {status.held_by or 'nobody'}): take it over first")
+        cleaned, problem = clean_message(text, max_chars=10_000)
+        if problem in ("empty", "unreadable"):
+            raise ValueError("A staff reply needs some text")
+        return self.sessions.append_turn(session_id, "staff", cleaned, meta={"staff": staff})
+
+    def hand_back(self, session_id: str, *, staff: str) -> "SessionStatus":
+        """Give the chat back to the bot."""
+        return self.sessions.hand_back(check_session_id(session_id), staff=_staff(staff))
+
+    def close(self, session_id: str, *, staff: str | None = None) -> "SessionStatus":
+        return self.sessions.close(check_session_id(session_id), staff=staff)
+
+    def add_note(self, session_id: str, text: str, *, staff: str) -> "HandoffEvent":
+        """A private staff note; shoppers never see it."""
+        return self.sessions.add_note(check_session_id(session_id), staff=_staff(staff), text=text)
+
+    def events(self, session_id: str) -> list["HandoffEvent"]:
+        """Every escalation, takeover, hand-back, close and note of a chat."""
+        return self.sessions.events(check_session_id(session_id))
+
+
+def _staff(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise ValueError("staff must be a name of 1-80 characters (it is shown to the shopper)")
+    return name

@@ -1,0 +1,405 @@
+"""One shopper turn, from message to streamed, grounded answer.
+
+Data flows one way: understand the message -> score intent / check escalation -> act (search,
+answer from facts, compare, cart) -> let the generator phrase it -> guard the text -> store.
+The turn is a generator of events so the web UI can show cards before the text streams in.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assistant import answers, cart
+from assistant.answers import money
+from assistant.grounding import GroundingGuard
+from assistant.inputs import clean_message
+from assistant.messages import ChatMessage
+from assistant.reply import Reply
+from catalog.models import Product
+from prompts import render
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+logger = logging.getLogger(__name__)
+
+TAKEOVER_CHECK_SECONDS = 0.3  # how often a streaming reply checks whether staff took the chat
+MIN_RELEVANCE = 0.22  # a dense-only hit below this cosine is noise, not an answer
+
+
+@dataclass
+class Event:
+    """`products` (cards, before text), `delta` (text), or `reply` (the finished Reply)."""
+
+    kind: str
+    value: Any
+
+
+@dataclass
+class Draft:
+    """What an act decided before the model speaks: cards, a fallback answer, and a prompt if any."""
+
+    act: str
+    products: list[Product] = field(default_factory=list)
+    fallback: str = ""  # the template answer, used as is when `prompt` is None or the model fails
+    prompt: str | None = None  # user prompt for the generator
+    prefix: str = ""  # deterministic text shown before the generated part (e.g. a comparison table)
+    other_titles: list[str] = field(default_factory=list)
+    allowed_amounts: list[float] = field(default_factory=list)
+    unmet: bool = False  # the shopper's need was not met this turn
+
+
+def run_turn(bot: "Assistant", message: object, session_id: str) -> Iterator[Event]:
+    """Handle one shopper message; yields Events, the last one carrying the Reply."""
+    t_start = time.perf_counter()
+    timings: dict[str, float] = {}
+    store = bot.sessions
+    status = store.status(session_id)
+    if status.mode == "closed":
+        reply = Reply(session_id, "This chat has been closed. Start a new chat to keep shopping.", act="closed")
+        yield Event("reply", reply)
+        return
+    text, problem = clean_message(message, max_chars=bot.max_message_chars)
+    state = store.load_state(session_id)
+    if problem:
+        yield from _bad_input(bot, session_id, text, problem, state)
+        return
+
+    from assistant.understanding import Preferences, understand
+
+    shown: list[str] = state.get("shown", [])
+    shown_products = bot.retriever.store.get_many(shown)
+    t = time.perf_counter()
+    u = understand(text, vocab=bot.vocab, shown=[p.id for p in shown_products],
+                   shown_titles=[p.title for p in shown_products])
+    timings["understand"] = time.perf_counter() - t
+
+    _count_signals(state, u)
+    history = [turn.text for turn in store.turns(session_id) if turn.role == "user"][-6:]
+    t = time.perf_counter()
+    signals = _signals(state)
+    intent = bot.intent_scorer.score(text, history=history, signals=signals) if bot.intent_scorer else 0.0
+    timings["intent"] = time.perf_counter() - t
+
+    escalation = None
+    if bot.escalation_enabled and status.mode == "bot":
+        from assistant.escalation import detect_escalation
+
+        escalation = detect_escalation(text, history=history, signals=_signals(state, intent=intent),
+                                       unmet_turns=state.get("unmet", 0))
+    store.append_turn(session_id, "user", text, intent=intent, meta={"act": u.act})
+
+    if status.mode == "staff":  # a person holds the chat: the bot stays silent
+        store.save_state(session_id, state)
+        yield Event("reply", Reply(session_id, "", intent=intent, escalated=True, answered_by="staff",
+                                   escalation_reason=status.escalation_reason, act=u.act,
+                                   cart=_cart(bot, state), timings=timings))
+        return
+    if escalation is not None or u.act == "human":
+        reason = escalation.reason if escalation is not None else "human_request"
+        status = store.escalate(session_id, reason)
+        answer = render("handoff") if reason != "high_value_cart" else render("handoff_cart")
+        turn = store.append_turn(session_id, "assistant", answer, meta={"act": "escalate", "reason": reason})
+        state["unmet"] = 0
+        store.save_state(session_id, state)
+        yield Event("delta", answer)
+        yield Event("reply", Reply(session_id, answer, intent=intent, escalated=True, escalation_reason=reason,
+                                   act="escalate", cart=_cart(bot, state), turn_id=turn.id, timings=timings))
+        return
+
+    t = time.perf_counter()
+    prefs = Preferences.from_dict(state.get("preferences") or {})
+    draft, prefs = _act(bot, u, text, prefs, state, shown_products)
+    timings["retrieval"] = time.perf_counter() - t
+    if draft.products:
+        yield Event("products", draft.products)
+
+    t_gen = time.perf_counter()
+    pieces: list[str] = []
+    grounding = "template"
+    interrupted = False
+    if draft.prefix:
+        pieces.append(draft.prefix)
+        yield Event("delta", draft.prefix)
+    dropped_kinds: list[str] = []
+    if draft.prompt is not None and bot.generator is not None:
+        guard = GroundingGuard(draft.products, other_titles=draft.other_titles,
+                               allowed_amounts=draft.allowed_amounts, shopper_text=text)
+        messages = _messages(bot, session_id, draft.prompt)
+        generated: list[str] = []
+        last_check = time.perf_counter()
+        first = True
+        try:
+            for chunk in guard.filter_stream(bot.generator.stream(messages, max_new_tokens=bot.max_new_tokens)):
+                if first:
+                    timings["first_text"] = time.perf_counter() - t_gen
+                    first = False
+                if draft.prefix and not generated:
+                    chunk = "\n\n" + chunk
+                generated.append(chunk)
+                yield Event("delta", chunk)
+                if time.perf_counter() - last_check > TAKEOVER_CHECK_SECONDS:
+                    last_check = time.perf_counter()
+                    if store.status(session_id).mode == "staff":
+                        interrupted = True
+                        break
+        except Exception as exc:  # the model failed mid-answer: the template answer still serves the shopper
+            logger.error("generator failed (%s): answering from the template", exc)
+            generated = []
+        answer_text = "".join(generated).strip()
+        if interrupted:
+            grounding = guard.status
+        elif guard.kept == 0 or len(answer_text) < 12:
+            grounding = "replaced" if guard.dropped else "template"
+            generated = []
+        else:
+            grounding = guard.status
+        dropped_kinds = sorted({v.kind for _, vs in guard.dropped for v in vs})
+        if guard.dropped:
+            logger.info("grounding dropped %d sentence(s): %s", len(guard.dropped),
+                        [v.kind for _, vs in guard.dropped for v in vs])
+        pieces.extend(generated)
+    if not interrupted and (draft.prompt is None or bot.generator is None or grounding in ("replaced", "template")):
+        fallback = draft.fallback
+        if fallback:
+            sep = "\n\n" if pieces else ""
+            pieces.append(sep + fallback)
+            yield Event("delta", sep + fallback)
+    timings["generation"] = time.perf_counter() - t_gen
+
+    nudge_text = None
+    if bot.nudge_policy is not None and not interrupted:
+        nudge_text = _nudge(bot, session_id, intent, state)
+        if nudge_text:
+            pieces.append("\n\n" + nudge_text)
+            yield Event("delta", "\n\n" + nudge_text)
+
+    answer = "".join(pieces).strip()
+    state["preferences"] = prefs.to_dict()
+    if draft.products:
+        state["shown"] = [p.id for p in draft.products]
+        state.setdefault("viewed", [])
+        state["viewed"] = list(dict.fromkeys(state["viewed"] + state["shown"]))[-200:]
+    state["unmet"] = state.get("unmet", 0) + 1 if draft.unmet else 0
+    cart_view = _cart(bot, state)
+    state["cart_value"] = cart_view["total"]
+    turn = store.append_turn(
+        session_id, "assistant", answer, product_ids=[p.id for p in draft.products],
+        meta={"act": draft.act, "grounding": grounding, "interrupted": interrupted, "nudge": nudge_text,
+              "dropped": dropped_kinds},
+    )
+    store.save_state(session_id, state)
+    timings["total"] = time.perf_counter() - t_start
+    status = store.status(session_id)
+    yield Event("reply", Reply(
+        session_id, answer, products=draft.products, intent=intent, escalated=status.mode in ("waiting", "staff"),
+        escalation_reason=status.escalation_reason, act=draft.act, cart=cart_view, nudge=nudge_text,
+        grounding=grounding, turn_id=turn.id, timings=timings))
+
+
+# -- acts -----------------------------------------------------------------------------------------
+def _act(bot, u, text, prefs, state, shown):
+    """Decide what to show and say for one understood message; returns (Draft, new preferences)."""
+    act = u.act
+    referenced = [shown[i] for i in u.references if 0 <= i < len(shown)]
+    if act in ("search", "refine"):
+        return _search(bot, u, text, prefs, state, shown)
+    if act == "question":
+        target = referenced or _focus(bot, state, shown)
+        if not target:
+            return _search(bot, u, text, prefs, state, shown)
+        state["focus"] = target[0].id
+        return _question(bot, u, text, target), prefs
+    if act == "compare":
+        items = referenced if len(referenced) >= 2 else shown[:3]
+        if len(items) < 2:
+            return Draft("compare", fallback="Show me a few products first, then ask me to compare them "
+                                              "(for example \"compare the first two\").", unmet=True), prefs
+        state["compared"] = sorted(set(state.get("compared", [])) | {p.id for p in items})
+        return Draft("compare", products=items, prefix=answers.compare_table(items),
+                     prompt=render("compare", products=_product_block(items), message=text)), prefs
+    if act == "cart_add":
+        target = referenced or _focus(bot, state, shown)
+        if not target:
+            return Draft("cart_add", fallback="Which product should I add? Say for example \"add the first one\".",
+                         unmet=True), prefs
+        product = target[0]
+        if not product.in_stock:
+            return Draft("cart_add", products=[product],
+                         fallback=f"Sorry, the {product.title} is out of stock, so I can't add it to your cart."), prefs
+        cart.add(state, product, getattr(u, "quantity", 1) or 1)
+        view = _cart(bot, state)
+        state["focus"] = product.id
+        return Draft("cart_add", fallback=f"Added {product.title} ({money(product.price, product.currency)}) to "
+                     f"your cart. Cart total: {money(view['total'], view['currency'])} for {view['count']} "
+                     f"item{'s' if view['count'] != 1 else ''}."), prefs
+    if act == "cart_remove":
+        in_cart = {line["product_id"] for line in cart.cart_items(state)}
+        target = [p for p in referenced if p.id in in_cart] or bot.retriever.store.get_many(list(in_cart))[:1] \
+            if len(in_cart) == 1 else [p for p in referenced if p.id in in_cart]
+        if not target:
+            return Draft("cart_remove", fallback="Which item should I remove? Your cart:\n" + _cart_text(bot, state)), prefs
+        cart.remove(state, target[0].id)
+        view = _cart(bot, state)
+        return Draft("cart_remove", fallback=f"Removed {target[0].title}. Cart total: "
+                     f"{money(view['total'], view['currency'])}."), prefs
+    if act == "cart_show":
+        return Draft("cart_show", fallback=_cart_text(bot, state)), prefs
+    templates = {"greeting": "greeting", "thanks": "thanks", "smalltalk": "off_topic", "off_topic": "off_topic"}
+    if act in templates:
+        return Draft(act, fallback=render(templates[act])), prefs
+    return Draft("unclear", fallback=render("unclear"), unmet=True), prefs
+
+
+def _search(bot, u, text, prefs, state, shown):
+    prefs = prefs.apply(u, last_prices=[p.price for p in shown])
+    filters = prefs.filters
+    if getattr(u, "more", False) and shown:
+        filters = filters.merged(exclude_ids=tuple(set(filters.exclude_ids) | {p.id for p in shown}))
+    query = prefs.query or getattr(u, "query_text", "") or text
+    k = bot.max_products
+    hits = bot.retriever.search(query, k=k + 8, filters=filters)
+    hits = [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
+    note = ""
+    if not hits and not filters.is_empty():
+        # Say what does not exist instead of silently ignoring the shopper's constraint.
+        relaxed = bot.retriever.search(query, k=k, filters=filters.merged(price_min=None, price_max=None,
+                                                                          attributes={}, min_rating=None))
+        relaxed = [h for h in relaxed if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
+        if relaxed:
+            note = f"Nothing matches all of that ({_constraint_words(filters)}). The closest options:"
+            hits = relaxed
+    products = [h.product for h in hits[:k]]
+    others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
+    need = query
+    if not products:
+        return Draft("search", fallback=answers.search_answer([], need=need), unmet=True), prefs
+    amounts = [a for a in (filters.price_max, filters.price_min) if a is not None]
+    prompt = render("search", products=_product_block(products), message=text,
+                    note=(note + "\n") if note else "")
+    fallback = answers.search_answer(products, need=need, note=note)
+    return Draft(u.act if u.act in ("search", "refine") else "search", products=products, fallback=fallback,
+                 prompt=prompt, other_titles=others, allowed_amounts=amounts,
+                 prefix=note), prefs
+
+
+def _question(bot, u, text, targets: Sequence[Product]) -> Draft:
+    topic = getattr(u, "question_topic", None) or "other"
+    product = targets[0]
+    if topic in answers.TOPIC_KEYS or topic in ("price", "stock"):
+        lines = [answers.fact_answer(p, topic) for p in targets[:3]]
+        return Draft("question", products=list(targets[:3]), fallback="\n".join(lines))
+    # reviews and open questions: let the model read this product's data, guarded.
+    return Draft("question", products=[product], prompt=render(
+        "question", products=_product_block([product]), title=product.title, message=text),
+        fallback=answers.fact_answer(product, topic) if topic == "reviews" else
+        f"I checked the catalog entry for the {product.title} but it doesn't answer that, so I don't want to guess.")
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _bad_input(bot, session_id, text, problem, state) -> Iterator[Event]:
+    answers_by_problem = {
+        "empty": "Please type a message — for example \"running shoes under $100\".",
+        "too_long": (f"That message is too long for me ({len(text):,} characters). Please keep it under "
+                     f"{bot.max_message_chars:,} characters and tell me what you're looking for."),
+        "unreadable": "Sorry, I couldn't read that message. Could you type what you're looking for?",
+    }
+    answer = answers_by_problem[problem]
+    turn_id = None
+    if problem != "empty":  # nothing is lost: the shopper's message is kept in the transcript
+        bot.sessions.append_turn(session_id, "user", text, meta={"rejected": problem})
+        turn_id = bot.sessions.append_turn(session_id, "assistant", answer, meta={"act": "bad_input"}).id
+        bot.sessions.save_state(session_id, state)
+    yield Event("delta", answer)
+    yield Event("reply", Reply(session_id, answer, act="bad_input", turn_id=turn_id, cart=_cart(bot, state)))
+
+
+def _messages(bot, session_id: str, prompt: str) -> list[ChatMessage]:
+    """System rules (identical every turn, so a backend can cache them) + the last exchange + this prompt."""
+    msgs = [ChatMessage.system(render("system"))]
+    prior = [t for t in bot.sessions.turns(session_id) if t.role in ("user", "assistant")][-3:-1]
+    for t in prior:
+        content = t.text[:300]
+        msgs.append(ChatMessage.user(content) if t.role == "user" else ChatMessage.assistant(content))
+    msgs.append(ChatMessage.user(prompt))
+    return msgs
+
+
+def _product_block(products: Sequence[Product]) -> str:
+    rows = []
+    for i, p in enumerate(products, 1):
+        specs = "; ".join(f"{k.replace('_', ' ')}: {answers.value_text(v)}" for k, v in list(p.facts().items())[:10])
+        rows.append(render(
+            "product", index=i, title=p.title, brand=p.brand or "-", price=money(p.price, p.currency),
+            rating=f"{p.rating:.1f}/5" if p.rating is not None else "none",
+            stock="in stock" if p.in_stock else "out of stock",
+            description=p.description[:280].replace("\n", " "), specs=specs or "-"))
+    return "\n".join(rows)
+
+
+def _focus(bot, state, shown) -> list[Product]:
+    """The product a bare "it" refers to: the last one talked about, else the only one shown."""
+    if state.get("focus"):
+        p = bot.retriever.store.get(state["focus"])
+        if p is not None and (not shown or p.id in {s.id for s in shown}):
+            return [p]
+    return list(shown[:1]) if len(shown) == 1 else []
+
+
+def _constraint_words(filters) -> str:
+    bits = []
+    if filters.price_max is not None:
+        bits.append(f"under {money(filters.price_max, filters.currency or 'USD')}")
+    if filters.price_min is not None:
+        bits.append(f"over {money(filters.price_min, filters.currency or 'USD')}")
+    for k, v in filters.attributes.items():
+        bits.append(f"{k} {answers.value_text(v)}")
+    if filters.min_rating is not None:
+        bits.append(f"rated {filters.min_rating}+")
+    return ", ".join(bits) or "your filters"
+
+
+def _cart(bot, state) -> dict:
+    return cart.summary(state, bot.retriever.store.get_many)
+
+
+def _cart_text(bot, state) -> str:
+    view = _cart(bot, state)
+    if not view["items"]:
+        return "Your cart is empty."
+    lines = [f"- {line['quantity']} × {line['title']} — {money(line['subtotal'], line['currency'])}"
+             for line in view["items"]]
+    return "Your cart:\n" + "\n".join(lines) + f"\nTotal: {money(view['total'], view['currency'])}"
+
+
+_TOPIC_SIGNAL = {"price": "asked_price", "shipping": "asked_delivery", "stock": "asked_stock", "size": "asked_size"}
+
+
+def _count_signals(state: dict, u) -> None:
+    state["turns"] = state.get("turns", 0) + 1
+    state.setdefault("started_at", time.time())
+    flag = _TOPIC_SIGNAL.get(getattr(u, "question_topic", None) or "")
+    if flag:
+        state[flag] = True
+
+
+def _signals(state: dict, *, intent: float | None = None):
+    from assistant.intent.signals import SessionSignals
+
+    lines = cart.cart_items(state)
+    return SessionSignals(
+        turns=state.get("turns", 0), products_viewed=len(state.get("viewed", [])),
+        products_compared=len(state.get("compared", [])), asked_price=bool(state.get("asked_price")),
+        asked_delivery=bool(state.get("asked_delivery")), asked_stock=bool(state.get("asked_stock")),
+        asked_size=bool(state.get("asked_size")), cart_items=sum(line["quantity"] for line in lines),
+        cart_value=float(state.get("cart_value", 0.0)),
+        seconds_since_start=max(0.0, time.time() - state.get("started_at", time.time())),
+    )
+
+
+def _nudge(bot, session_id: str, intent: float, state: dict) -> str | None:
+    nudge = bot.nudge_policy.decide(session_id=session_id, score=intent, state=state)
+    return nudge.text if nudge is not None else None

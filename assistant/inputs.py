@@ -1,0 +1,43 @@
+"""Checks on what callers hand the assistant: message text and session ids."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_MESSAGE_CHARS = 2000
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+
+
+class InvalidSessionIdError(ValueError):
+    """A session id the store cannot hold; the message says what ids look like."""
+
+
+def check_session_id(session_id: str) -> str:
+    if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
+        raise InvalidSessionIdError(
+            f"Invalid session id {str(session_id)[:80]!r}: use 1-64 letters, digits, '-' or '_' "
+            "(or pass session_id=None to start a new session)")
+    return session_id
+
+
+def clean_message(message: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> tuple[str, str | None]:
+    """(cleaned text, problem) where problem is None, 'empty', 'too_long' or 'unreadable'.
+
+    Control characters and invalid bytes are dropped; a message that is mostly junk is
+    'unreadable' rather than sent to the model.
+    """
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", errors="replace")
+    text = "" if message is None else str(message)
+    cleaned = "".join(
+        ch for ch in text
+        if ch in "\n\t" or (unicodedata.category(ch)[0] != "C" and ch != "\ufffd")
+    ).strip()
+    if not cleaned:
+        return "", ("unreadable" if text.strip() else "empty")
+    if len(cleaned) > max_chars:
+        return cleaned, "too_long"
+    junk = len(text) - len(cleaned)
+    if len(text) >= 8 and junk / len(text) > 0.3:
+        return cleaned, "unreadable"
+    return cleaned, None
