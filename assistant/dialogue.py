@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant import answers, cart
@@ -207,6 +207,9 @@ def _act(bot, u, text, prefs, state, shown):
     referenced = [shown[i] for i in u.references if 0 <= i < len(shown)]
     if act in ("search", "refine"):
         return _search(bot, u, text, prefs, state, shown)
+    if act == "question" and len(referenced) > 1 and u.filters_delta:
+        # "do you have them in size 13?" asks to narrow the list, not about one product.
+        return _search(bot, replace(u, act="refine"), text, prefs, state, shown)
     if act == "question":
         target = referenced or _focus(bot, state, shown)
         if not target:
