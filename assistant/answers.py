@@ -119,9 +119,11 @@ def compare_table(products: Sequence[Product]) -> str:
 def search_answer(products: Sequence[Product], *, need: str, note: str = "") -> str:
     """The template answer to a search: what was found, as lines."""
     if not products:
-        return (f"I couldn't find {need or 'anything'} in our catalog that fits. "
+        need = need if need and len(need.split()) <= 6 and len(need) <= 60 else "anything"
+        return (f"I couldn't find {need} in our catalog that fits. "
                 "Could you tell me more, or loosen the budget or filters?")
     lines = [product_line(p, index=i) for i, p in enumerate(products, 1)]
     head = f"Here {'is' if len(products) == 1 else 'are'} {len(products)} option{'s' if len(products) != 1 else ''}"
-    head += f" for {need}:" if need else ":"
+    # Echo the shopper's words only when they are a short product need, never a whole message.
+    head += f" for {need}:" if need and len(need.split()) <= 6 and len(need) <= 60 else ":"
     return "\n".join(([note] if note else []) + [head, *lines])

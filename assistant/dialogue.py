@@ -7,6 +7,7 @@ The turn is a generator of events so the web UI can show cards before the text s
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from assistant import answers, cart
 from assistant.answers import money
 from assistant.grounding import GroundingGuard
-from assistant.inputs import clean_message
+from assistant.inputs import clean_message, strip_injection
 from assistant.messages import ChatMessage
 from assistant.reply import Reply
 from catalog.models import Product
@@ -70,6 +71,18 @@ def run_turn(bot: "Assistant", message: object, session_id: str) -> Iterator[Eve
 
     from assistant.understanding import Preferences, understand
 
+    original_text = text
+    text, injected = strip_injection(text)
+    if injected:
+        logger.warning("session %s: instruction-like text removed from a shopper message", session_id)
+    if not text:
+        store.append_turn(session_id, "user", original_text, meta={"injection": True})
+        answer = render("injection")
+        turn = store.append_turn(session_id, "assistant", answer, meta={"act": "injection"})
+        yield Event("delta", answer)
+        yield Event("reply", Reply(session_id, answer, act="injection", turn_id=turn.id, cart=_cart(bot, state)))
+        return
+
     shown: list[str] = state.get("shown", [])
     shown_products = bot.retriever.store.get_many(shown)
     t = time.perf_counter()
@@ -90,7 +103,7 @@ def run_turn(bot: "Assistant", message: object, session_id: str) -> Iterator[Eve
 
         escalation = detect_escalation(text, history=history, signals=_signals(state, intent=intent),
                                        unmet_turns=state.get("unmet", 0))
-    store.append_turn(session_id, "user", text, intent=intent, meta={"act": u.act})
+    store.append_turn(session_id, "user", original_text, intent=intent, meta={"act": u.act, "injection": injected})
 
     if status.mode == "staff":  # a person holds the chat: the bot stays silent
         store.save_state(session_id, state)
@@ -211,7 +224,9 @@ def _act(bot, u, text, prefs, state, shown):
         # "do you have them in size 13?" asks to narrow the list, not about one product.
         return _search(bot, replace(u, act="refine"), text, prefs, state, shown)
     if act == "question":
-        target = referenced or _focus(bot, state, shown)
+        # With several products on screen and no pointer, "it" most likely means the top one;
+        # the answer names the product, so the shopper sees which one was meant.
+        target = referenced or _focus(bot, state, shown) or list(shown[:1])
         if not target:
             return _search(bot, u, text, prefs, state, shown)
         state["focus"] = target[0].id
@@ -276,6 +291,9 @@ def _search(bot, u, text, prefs, state, shown):
             note = f"Nothing matches all of that ({_constraint_words(filters)}). The closest options:"
             hits = relaxed
     products = [h.product for h in hits[:k]]
+    state.pop("focus", None)
+    if products and _names_product(query, products[0]):
+        state["focus"] = products[0].id  # the shopper named this product: "it" now means it
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     need = query
     if not products:
@@ -325,7 +343,7 @@ def _messages(bot, session_id: str, prompt: str) -> list[ChatMessage]:
     msgs = [ChatMessage.system(render("system"))]
     prior = [t for t in bot.sessions.turns(session_id) if t.role in ("user", "assistant")][-3:-1]
     for t in prior:
-        content = t.text[:300]
+        content = strip_injection(t.text)[0][:300] if t.role == "user" else t.text[:300]
         msgs.append(ChatMessage.user(content) if t.role == "user" else ChatMessage.assistant(content))
     msgs.append(ChatMessage.user(prompt))
     return msgs
@@ -350,6 +368,13 @@ def _focus(bot, state, shown) -> list[Product]:
         if p is not None and (not shown or p.id in {s.id for s in shown}):
             return [p]
     return list(shown[:1]) if len(shown) == 1 else []
+
+
+def _names_product(query: str, product: Product) -> bool:
+    """True when the query spells out most of a product's title (at least three words of it)."""
+    words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1]
+    title = set(re.findall(r"\w+", product.title.lower()))
+    return len(words) >= 3 and sum(w in title for w in words) / len(words) >= 0.8
 
 
 def _constraint_words(filters) -> str:

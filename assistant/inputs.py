@@ -41,3 +41,27 @@ def clean_message(message: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> tup
     if len(text) >= 8 and junk / len(text) > 0.3:
         return cleaned, "unreadable"
     return cleaned, None
+
+
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines|polic(y|ies))"
+    r"|\b(you are now|from now on you|act as|pretend (to be|you are)|new instructions|system prompt|developer mode"
+    r"|jailbreak)\b"
+    r"|\b(say|tell|claim|announce)\b.{0,40}\b(free|0 dollars|\$0|100% off)\b"
+    r"|(忽略|无视|忘记).{0,10}(指令|指示|规则|提示)|你现在是|系统提示",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+
+
+def strip_injection(text: str) -> tuple[str, bool]:
+    """Drop sentences that try to instruct the assistant ("ignore previous instructions ...").
+
+    The shopper's message is kept whole in the transcript; only what the assistant acts on and
+    shows the model is cleaned. The prompt also fences catalog and shopper text as data, and the
+    grounding guard checks every price, so this is one layer of three, not the only one.
+    """
+    if not _INJECTION.search(text):
+        return text, False
+    kept = [s.strip() for s in _SENTENCES.findall(text) if s.strip() and not _INJECTION.search(s)]
+    return " ".join(kept), True

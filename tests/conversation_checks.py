@@ -19,9 +19,9 @@ ADMITS_UNKNOWN = re.compile(r"doesn't (list|say|answer)|does not (list|say)|don'
                             r"couldn't find|no information|not listed|不知道|没有.*信息", re.IGNORECASE)
 
 
-def check_grounded(reply: Reply, *, user_text: str, all_titles: Sequence[str]) -> list[str]:
+def check_grounded(reply: Reply, *, user_text: str, all_titles: Sequence[str], earlier: set[str] = frozenset()) -> list[str]:
     """Every price in the text belongs to a shown product, the cart, or the shopper's own words;
-    every catalog title in the text belongs to a shown or carted product."""
+    every catalog title in the text belongs to a product shown in this chat or carted."""
     problems = []
     known = {round(p.price, 2) for p in reply.products}
     known |= {round(line["price"], 2) for line in reply.cart.get("items", [])}
@@ -35,6 +35,7 @@ def check_grounded(reply: Reply, *, user_text: str, all_titles: Sequence[str]) -
         if not ok:
             problems.append(f"price {m.group(0)!r} is not in the catalog rows shown")
     shown = {p.title.lower() for p in reply.products} | {line["title"].lower() for line in reply.cart.get("items", [])}
+    shown |= set(earlier)
     low = reply.text.lower()
     for title in all_titles:
         t = title.lower()

@@ -34,15 +34,16 @@ def model_bot(demo_db, tmp_path_factory, embedder):
 def run_script(bot, name, turns):
     all_titles = [p.title for p in bot.retriever.store.iter_products()]
     sid = "conv-" + "".join(c if c.isalnum() else "-" for c in name)[:50]
-    previous, history, failures = [], [], []
+    previous, history, failures, seen = [], [], [], set()
     for i, (message, expect) in enumerate(turns):
         reply = bot.chat(message, session_id=sid)
         problems = check_turn(reply, expect, previous=previous, history=history)
-        problems += check_grounded(reply, user_text=message, all_titles=all_titles)
+        problems += check_grounded(reply, user_text=message, all_titles=all_titles, earlier=seen)
         failures += [f"turn {i + 1} {message!r}: {p}" for p in problems]
         history.append(reply)
         if reply.products:
             previous = reply.products
+            seen |= {p.title.lower() for p in reply.products}
     return failures
 
 
