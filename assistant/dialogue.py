@@ -140,6 +140,7 @@ def run_turn(bot: "Assistant", message: object, session_id: str) -> Iterator[Eve
     dropped_kinds: list[str] = []
     if draft.prompt is not None and bot.generator is not None:
         guard = GroundingGuard(draft.products, other_titles=draft.other_titles,
+                               find_titles=lambda sentence: _titles_in(bot, sentence),
                                allowed_amounts=draft.allowed_amounts, shopper_text=text)
         messages = _messages(bot, session_id, draft.prompt)
         generated: list[str] = []
@@ -368,6 +369,12 @@ def _focus(bot, state, shown) -> list[Product]:
         if p is not None and (not shown or p.id in {s.id for s in shown}):
             return [p]
     return list(shown[:1]) if len(shown) == 1 else []
+
+
+def _titles_in(bot, sentence: str) -> list[str]:
+    """Catalog titles that share words with a generated sentence (FTS), for the product check."""
+    ids = [pid for pid, _ in bot.retriever.store.lexical_search(sentence, limit=8)]
+    return [p.title for p in bot.retriever.store.get_many(ids)]
 
 
 def _names_product(query: str, product: Product) -> bool:

@@ -9,7 +9,7 @@ replaces the whole answer with a template built from the rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from catalog.models import Product
@@ -44,6 +44,7 @@ class GroundingGuard:
 
     products: Sequence[Product]
     other_titles: Iterable[str] = ()  # titles of catalog products NOT given to the model
+    find_titles: Callable[[str], Iterable[str]] | None = None  # catalog titles a sentence may mention
     allowed_amounts: Iterable[float] = ()  # e.g. a cart total, or the budget the shopper named
     shopper_text: str = ""  # numbers the shopper said may be repeated back
     kept: int = 0
@@ -55,9 +56,8 @@ class GroundingGuard:
             f"{p.title} {p.description} {p.facts()} {[r.get('text') for r in p.reviews]}" for p in self.products)
         self._fact_text = (facts + " " + self.shopper_text).lower()
         self._fact_numbers = set(re.findall(r"\d+(?:\.\d+)?", self._fact_text))
-        given = {p.title.lower() for p in self.products}
-        self._other_titles = [t.lower() for t in self.other_titles
-                              if t.lower() not in given and len(t) >= 8 and " " in t.strip()]
+        self._given_names = {short_name(p.title) for p in self.products} | {p.title.lower() for p in self.products}
+        self._other_titles = [t for t in self.other_titles if short_name(t) not in self._given_names]
 
     def check(self, sentence: str) -> list[Violation]:
         """Everything in one sentence that the rows do not support."""
@@ -75,8 +75,12 @@ class GroundingGuard:
             number = m.group(1)
             if number not in self._fact_numbers and _strip_zero(number) not in self._fact_numbers:
                 out.append(Violation("spec", m.group(0)))
-        for title in self._other_titles:
-            if title in low:
+        candidates = list(self._other_titles)
+        if self.find_titles is not None:
+            candidates += list(self.find_titles(sentence))
+        for title in dict.fromkeys(candidates):
+            name = short_name(title)
+            if name not in self._given_names and (title.lower() in low or (len(name) >= 8 and name in low)):
                 out.append(Violation("product", title))
         for claim, pattern in _CLAIMS.items():
             if pattern.search(sentence) and not pattern.search(self._fact_text):
@@ -122,3 +126,9 @@ class GroundingGuard:
 
 def _strip_zero(number: str) -> str:
     return number[:-2] if number.endswith(".0") else number
+
+
+def short_name(title: str) -> str:
+    """How people name a product in a sentence: its first three words ("Corvane Forge 16")."""
+    words = re.findall(r"[\w'&.-]+", title.lower())
+    return " ".join(words[:3])
