@@ -101,7 +101,9 @@ class Assistant:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         retriever = Retriever.open(db_path, embedder=settings.embedder)
         sessions = open_session_store(settings.session_store_url or settings.sessions_path)
-        if generator == "auto":
+        if generator == "auto" and settings.generator == "none":
+            generator = None  # answers come from catalog-row templates only
+        elif generator == "auto":
             generator = load_generator(settings)  # raises GeneratorError with the fix when it cannot load
         elif isinstance(generator, str):
             settings.generator = generator
