@@ -19,6 +19,8 @@ from retrieval.query import Vocabulary, parse_query, tidy
 
 __all__ = ["ACTS", "TOPICS", "Preferences", "Understanding", "understand"]
 
+# "smalltalk" is chat with the assistant ("who are you", "ok", "bye"); "off_topic" asks for something
+# that is not shopping (weather, jokes, news); "unclear" is empty-ish or keyboard mash.
 ACTS = ("search", "refine", "question", "compare", "cart_add", "cart_remove", "cart_show", "human",
         "greeting", "thanks", "smalltalk", "off_topic", "unclear")
 TOPICS = ("warranty", "weight", "reviews", "size", "color", "material", "battery", "shipping", "returns",
@@ -43,6 +45,7 @@ class Understanding:
     language: str = "en"  # "zh" when the message has Chinese characters
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data, e.g. for logs and turn metadata."""
         return asdict(self)
 
 
@@ -75,12 +78,8 @@ class _Rule:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_DIGIT = re.compile(r"[0-9]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]", re.IGNORECASE)
 _BAG = r"(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley|bag)\b"
-_THIS = ("it", "this", "that", "them", "these", "those", "both", "one", "#", "number", "option", "item", "the ",
-         "two", "three", "four", "five")
-
 _HUMAN = _Rule(
     ("talk", "speak", "chat", "connect", "transfer", "put me", "real", "live", "actual", "human", "customer",
      "agent", "representative", "operator", "人工", "真人", "客服"),
@@ -116,8 +115,9 @@ _CART_ADD = _Rule(
     r"|i'?ll\s+go\s+with)\s+(?:take|buy|order|purchase|grab|get|have)\s+" + _OBJECT,
     r"^\s*(?:please\s+)?(?:buy|order|purchase)\s+" + _OBJECT,
     r"\bi'?ll\s+go\s+(?:with|for)\s+" + _OBJECT,
+    r"\b(?:make|place)\s+(?:an?\s+)?order\b",
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
-    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)",
+    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|买\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|件|双|份|台|套|本|瓶|盒|只|条|支|把|张)",
 )
 _CART_SHOW = _Rule(
     ("cart", "basket", "trolley", "bag", "check", "total", "购物车", "结算", "结账", "总价", "多少钱", "买单"),
@@ -130,21 +130,30 @@ _CART_SHOW = _Rule(
     r"购物车|结算|结账|总价|一共多少钱|总共多少钱|买单",
 )
 _GREETING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:there|aisle"
-    r"|team|everyone|all|again))?|你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|在吗|在不在)[\s!,.~。！，?？]*$",
+    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|yo|hei|hallo|hola|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:hi|hey|hei|there|aisle"
+    r"|team|everyone|all|again))*|你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|在吗|在不在)[^\w]*$",
     re.IGNORECASE,
 )
 _THANKS = _Rule(("thank", "thx", "ty", "cheers", "appreciate", "谢"),
                 r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|much\s+appreciated|appreciate\s+it|appreciated)\b",
                 r"谢谢|多谢|感谢|谢啦|谢了")
+# Words that make up "ok", "that sounds great", "no problem", "好的": replies that ask for nothing.
 _ACK = re.compile(
-    r"\b(?:ok(?:ay)?|great|cool|perfect|awesome|nice|good|brilliant|lovely|fine|alright|all\s+right|got\s+it"
-    r"|that'?s\s+(?:helpful|great|perfect|all|it)|that\s+helps|bye|goodbye|so\s+much|very\s+much|a\s+lot|again|for"
-    r"\s+(?:the|your)\s+help|yes|yeah|yep|sure|no|nope|great\s+help|you)\b"
-    r"|好的|太好了|辛苦了|嗯+|好|行|明白了|知道了|没问题|你|您|啦|了|哦|呢|吧|拜拜|再见",
+    r"\b(?:(?:good|great|nice)\s+(?:idea|deal|choice)|ok(?:ay)?|great|cool|perfect|awesome|nice|good|brilliant"
+    r"|lovely|fine|alright|all\s+right|got\s+it"
+    r"|amazing|wonderful|excellent|interesting|helpful|fair|true|right|exactly|indeed|of\s+course|definitely"
+    r"|so\s+much|very\s+much|a\s+lot|absolutely|totally|really|very|quite|so|too|also|wow|o+h+|a+h+|aha|hm+|haha|lol"
+    r"|i\s+see|bingo|nah"
+    r"|no\s+(?:problem|worries)"
+    r"|that\s+(?:helps|works|would\s+work)|that(?:'?s|\s+is)?|it(?:'?s|\s+is)|this\s+is|sounds?|looks?|seems?"
+    r"|(?:that'?s\s+)?all|it|bye|goodbye|see\s+you|again|for\s+(?:the|your|you)\s+"
+    r"(?:help|kindness|time)|for\s+helping|you\s+too|same\s+to\s+you|yes|yeah|yep|sure|no|nope|please|you)\b"
+    r"|好的|太好了|辛苦了|嗯+|好|行|明白了|知道了|没问题|不错|可以|你|您|啦|了|哦|呢|吧|拜拜|再见",
     re.IGNORECASE,
 )
-_ACK_MAX_CHARS = 40  # acknowledgements are short; longer messages skip the (costly) check
+_HESITATION = re.compile(r"\s*(?:h+m+|u+m+|u+h+|e+r+m*|额+|呃+)[\s.!?…]*$", re.IGNORECASE)
+_ACK_MAX_CHARS = 60  # acknowledgements are short; longer messages skip the (costly) check
 _LEFTOVER = re.compile(r"[\s!,.~。！，?？:;)(-]+")
 _SMALLTALK = _Rule(
     ("who", "what", "are you", "how", "bye", "see you", "nice to meet", "you", "你", "再见", "拜拜"),
@@ -158,7 +167,8 @@ _OFF_TOPIC = _Rule(
      "meaning of life", "write", "capital of", "president", "天气", "笑话", "新闻", "几点", "写", "故事"),
     r"\bweather\s+(?:like|today|tomorrow|forecast|in|outside|now|this)\b|\b(?:what|how)'?s\s+the\s+weather\b",
     r"\bweather\s*\?\s*$|\bis\s+it\s+(?:going\s+to\s+)?(?:rain|snow)(?:ing)?\b|\bforecast\b",
-    r"\b(?:tell|know|say)\s+(?:me\s+)?(?:a\s+|any\s+|another\s+)?(?:good\s+|funny\s+)?jokes?\b|^\s*(?:a\s+)?jokes?\s*\??$",
+    r"\b(?:tell|know|say)\s+(?:me\s+)?(?:a\s+|any\s+|another\s+)?(?:good\s+|funny\s+)?jokes?\b",
+    r"^\s*(?:a\s+)?jokes?\s*\??$",
     r"\bmake\s+me\s+laugh\b|\bnews\b|\bwho\s+won\b|\bwhat\s+time\s+is\s+it\b|\bhomework\b|\bmeaning\s+of\s+life\b",
     r"\bwrite\s+(?:me\s+)?(?:a\s+|an\s+)?(?:poem|song|story|essay|code|program)\b|\bcapital\s+of\b|\bpresident\b",
     r"天气|笑话|新闻|几点了|写一首|写首诗|讲个故事|讲故事",
@@ -184,6 +194,12 @@ _DETAILS = _Rule(("tell me", "more", "details", "what about", "how about", "desc
                   "怎么样"),
                  r"\b(?:tell\s+me\s+(?:more\s+)?about|more\s+(?:details|info|information)\s+(?:on|about)|details\s+"
                  r"(?:on|of|about)|what\s+about|how\s+about|describe)\b", r"详细|介绍一下|介绍下|说说|讲讲|怎么样")
+# "Do you have ...", "有没有 ...": asking for products, not about the ones shown (unless "do you have it ...").
+_REQUEST_OPENER = re.compile(r"\s*(?:(?:do|does)\s+(?:you|u|aisle)\s+(?:have|sell|carry|stock|do)|have\s+you\s+got"
+                             r"|got\s+any|is\s+there|are\s+there|any\b|有没有|有什么|有卖)"
+                             r"(?!\s+(?:it|this|that|them|these|those)\b)", re.IGNORECASE)
+_ABOUT_SHOWN_START = re.compile(r"\s*(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:the|its|their)|how\s+(?:is|are)\s+the"
+                                r"|tell\s+me\s+about\s+the)\b", re.IGNORECASE)
 _POINTS_AT_SHOWN = _Rule(("it", "this", "that", "they", "them", "these", "those", "它", "这", "那"),
                          r"\b(?:it|its|it's|this|that|they|them|these|those)\b",
                          r"它|这个|那个|这款|那款|这双|那双|这件|那件")
@@ -222,17 +238,20 @@ _TOPIC_RULES: tuple[tuple[str, _Rule], ...] = tuple((name, _Rule(triggers, patte
 
 _CHEAPER = _Rule(
     ("cheap", "less", "afford", "lower", "too", "budget", "便宜", "太贵", "实惠", "价格低", "低价", "划算"),
-    r"\bcheaper\b|\bless\s+(?:expensive|pricey|costly)\b|\bmore\s+affordable\b|\blower[\s-](?:price[ds]?|cost)\b",
+    r"\bcheap(?:er|est)\b|\bless\s+(?:expensive|pricey|costly)\b|\bmore\s+affordable\b",
+    r"\blower[\s-](?:price[ds]?|cost)\b",
     r"\btoo\s+(?:expensive|pricey|much|dear)\b|\bover\s+(?:my\s+)?budget\b|\bbudget[\s-]friendly\b",
-    r"便宜(?:点|一点|些|一些)|更便宜|太贵|实惠(?:点|一点|些)|价格低|低价|划算(?:点|一点)",
+    r"\bon\s+a\s+(?:tight\s+)?budget\b|\bbudget\s+is\s+(?:a\s+bit\s+|quite\s+|very\s+|pretty\s+)?tight\b",
+    r"便宜(?:点|一点|些|一些)|更便宜|最便宜|太贵|实惠(?:点|一点|些)|价格低|低价|划算(?:点|一点)",
 )
 _PRICIER = _Rule(
-    ("more", "pricier", "high", "quality", "fancier", "top", "premium", "better", "贵", "高端", "质量", "好一点",
+    ("more", "most", "pric", "high", "quality", "fancier", "top", "premium", "better", "贵", "高端", "质量", "好一点",
      "更好", "档次"),
-    r"\bmore\s+(?:premium|expensive|upscale|luxurious|high[\s-]end)\b|\bpricier\b|\bhigh(?:er)?[\s-]end\b",
+    r"\b(?:more|most)\s+(?:premium|expensive|upscale|luxurious|high[\s-]end)\b|\bpricie(?:r|st)\b",
+    r"\bhigh(?:er)?[\s-]end\b",
     r"\b(?:better|higher|top)\s+quality\b|\bfancier\b|\btop[\s-]of[\s-]the[\s-]line\b|\bpremium\b",
     r"\bsomething\s+better\b|\bbetter\s+ones?\b",
-    r"贵一点|贵点|更贵|更高端|高端|质量更好|好一点的|更好的|档次高",
+    r"贵一点|贵点|更贵|最贵|更高端|高端|质量更好|好一点的|更好的|档次高",
 )
 _MORE = _Rule(
     ("more", "other", "else", "different", "next", "similar", "load", "see", "更多", "还有", "换一批", "其他", "别的",
@@ -241,8 +260,8 @@ _MORE = _Rule(
     r"\b(?:see|load)\s+more\b|\bother\s+(?:options|ones|choices|results|products|suggestions)\b",
     r"\bany(?:thing)?\s+(?:else|others?)\b|\bwhat\s+else\b|\bsomething\s+else\b|\bdifferent\s+ones\b",
     r"\bnext\s+(?:page|ones|few|results)\b|\bmore\s+please\b|\bothers\b|\bsimilar(?:\s+ones)?\b",
-    r"^\s*(?:some\s+)?(?:more|next)\s*[?!.]*\s*$",
-    r"更多|还有(?:别的|其他|吗|没有)|换一批|其他的|别的|再来(?:几|一些)|再看看|类似的|相似的",
+    r"^\s*(?:some\s+)?(?:more|next|else|others?)\s*[?!.]*\s*$",
+    r"更多|还有(?:别|其他|吗|没有)|换一批|其他|别的|再来(?:几|一些)|再看看|类似|相似",
 )
 _COMPARATIVE_WORDS = frozenset((
     "bigger smaller larger lighter heavier warmer cooler longer shorter thinner thicker wider narrower softer harder "
@@ -269,7 +288,8 @@ _EDGE_WORDS = (
     r"|can\s+i\s+see|let\s+me\s+see|i'?d\s+prefer|i\s+prefer|preferably|same|yes|no|sure|but|and|or|the|a|an"
     r"|are|is|do|does|you|i|me|my|want|need|show|see|like|more|less|make|go|try|get|find|give|look|looking"
     r"|search|prefer|would|could|can|will|should|let'?s|let|thanks|thank\s+you|thx|cheers|great|cool|perfect"
-    r"|nice|hi|hello|hey"
+    r"|nice|hi|hello|hey|probably|i\s+think|think|to|keep|oh|wow|hm+|yeah|unfortunately|sadly|honestly|really"
+    r"|though|tho|recommendations?|suggestions?|ideas?|am|i'?m"
 )
 _LEADING_FILLER = re.compile(rf"(?:(?:{_EDGE_WORDS})(?![a-z'])\s*|(?:有没有|还有|再|换成|换个|换|改成|来点|来个"
                              rf"|我要|我想要|要|看看|给我看看|只要|就要|这种|那种)\s*)", re.IGNORECASE)
@@ -289,8 +309,7 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6,
              "eighth": 7, "ninth": 8, "tenth": 9, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL_HINTS = tuple(_ORDINALS) + ("top", "penultimate", "1st", "2nd", "3rd", "0th", "4th", "5th", "6th", "7th",
-                                     "8th", "9th")
+_ORDINAL_HINTS = tuple(_ORDINALS) + ("top", "penultimate", "1st", "2nd", "3rd") + tuple(f"{d}th" for d in range(10))
 _NUMBER_HINTS = tuple(_WORD_NUMBERS) + tuple("0123456789") + tuple(_CN_NUMBERS)
 _REF_NOUNS = (r"one|ones|option|item|product|choice|result|pair|model|link|pick|listing|suggestion|set|boots?"
               r"|shoes?|pack")
@@ -369,6 +388,7 @@ class _Refs:
 
 def _find_references(text: str, *, count: int, prices: Sequence[float], focus: int | None,
                      quantity_spans: Sequence[tuple[int, int]], bare_numbers: bool) -> _Refs:
+    """Indexes the message points at, most explicit first; bare numbers only count when comparing."""
     refs = _Refs(spans=list(quantity_spans))
     for m in _RE_FIRST_N.finditer(text):
         n = _number(m.group("n")) or 0
@@ -434,9 +454,17 @@ _TITLE_STOP = frozenset({"the", "and", "for", "with", "men", "women", "mens", "w
                          "pack", "size", "color", "colour", "black", "white", "waterproof", "wireless"})
 
 
-def _title_matches(text: str, titles: Sequence[str]) -> list[int]:
-    """Shown products named by a word only their title has ("the Ridgeback", "the Sony one")."""
-    words_of = [set(re.findall(r"[a-z0-9][a-z0-9'-]{2,}", t.lower())) - _TITLE_STOP for t in titles]
+def _title_matches(text: str, titles: Sequence[str], vocab: Vocabulary) -> list[int]:
+    """Shown products named by a word only their title has ("the Ridgeback", "the Sony one").
+
+    Product-type, colour and material words do not count: "running shoes" asks for a kind of
+    product even when only one shown title says "Running Shoe".
+    """
+    for kind, _, start, end in vocab.find(text):
+        if kind != "brand":
+            text = text[:start] + " " * (end - start) + text[end:]
+    words_of = [{w for w in re.findall(r"[a-z0-9][a-z0-9'-]{2,}", t.lower())
+                 if w not in _TITLE_STOP and vocab.kind(w) in (None, "brand")} for t in titles]
     bigrams_of = [{t[i:i + 2] for i in range(len(t) - 1) if _CJK.match(t[i]) and _CJK.match(t[i + 1])} for t in titles]
     said = set(re.findall(r"[a-z0-9][a-z0-9'-]{2,}", text.lower()))
     said_bigrams = {text[i:i + 2] for i in range(len(text) - 1)}
@@ -537,6 +565,11 @@ def understand(
     `shown_prices` lets "the cheapest one" do so. `focus` is the index the shopper last singled out:
     a bare "it"/"that one" means it, else the only product shown, else nothing (ambiguous).
     `filters_delta` is set only for "search", "refine" and "question"; other acts carry none.
+
+    The act is decided in a fixed order, most specific first, so one message never gets two:
+    human, cart remove/add/show, greeting, thanks, compare, off-topic/smalltalk (only when no
+    product type is named), question (a topic, asked about shown products), then search or refine
+    by whether new product words remain, then a bare "the second one" as a question, else unclear.
     """
     raw = " ".join(text.split())
     language = "zh" if _CJK.search(raw) else "en"
@@ -545,7 +578,7 @@ def understand(
     def result(act: str, **kw: Any) -> Understanding:
         return Understanding(act=act, text=text, language=language, **kw)
 
-    if not _MEANINGFUL.search(raw):
+    if not _MEANINGFUL.search(raw) or _HESITATION.match(raw):
         return result("unclear")
     if _HUMAN.search(raw):
         return result("human")
@@ -562,7 +595,7 @@ def understand(
         """Title words count only for acts about shown products: "not Trailmark" names no product."""
         if indexes or not shown_titles:
             return indexes
-        return [i for i in _title_matches(raw, shown_titles[:count] if count else shown_titles) if i < count]
+        return [i for i in _title_matches(raw, shown_titles[:count], vocab) if i < count]
 
     if _CART_REMOVE.search(raw):
         return result("cart_remove", references=pointed(references))
@@ -603,12 +636,15 @@ def understand(
     more = _MORE.search(flags_text) is not None
 
     singles_out = bool(references) or refs.single_pronoun
-    asks = _asks(raw) or (singles_out and not (cheaper or pricier or more))
+    asked = _asks(raw) and not (_REQUEST_OPENER.match(raw) and not references)
+    asks = asked or (bool(references) and not (cheaper or pricier or more))
     topic = _topic(raw) if asks or singles_out else None
     if topic is None and singles_out:
         attributes = parsed.filters.attributes
         topic = "color" if "color" in attributes else "size" if "size" in attributes else None
     points_at_shown = singles_out or _POINTS_AT_SHOWN.search(raw) is not None
+    if topic == "price" and (cheaper or pricier):
+        topic = None  # "can you make it cheaper?" asks for other products, not about this price
     if topic and asks and (points_at_shown or (count and not names_product)
                            or not (count or names_product or parsed.filters.brands)):
         references = pointed(references)
@@ -621,6 +657,9 @@ def understand(
         target = pointed(references)
         if target or refs.single_pronoun:
             return result("question", references=target, question_topic=topic or "other")
+    about_shown = points_at_shown or _ABOUT_SHOWN_START.match(raw) is not None
+    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
+        return result("question", references=pointed(references), question_topic="other")  # "does it have a hood?"
 
     need = _need_text(parsed.text)
     comparative = _COMPARATIVE.search(need) is not None
@@ -629,13 +668,13 @@ def understand(
         return result("unclear")
 
     if content:
-        refining = not names_product and (comparative or _NARROWING.search(raw) is not None)
+        refining = not names_product and (comparative or (len(content) <= 3 and _NARROWING.search(raw) is not None))
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references)
     if delta or excluded or cheaper or pricier or more or comparative:
         return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references)
-    if references or refs.single_pronoun:  # "the second one", "这个": the shopper singles one out
+    if references:  # "the second one", "第二个": the shopper singles one out
         return result("question", references=references, question_topic=topic or "other")
     return result("unclear")
 
@@ -671,8 +710,8 @@ class Preferences:
        product shown: min(last_prices) - 0.01, or 80% of it when that is under a cent; with no
        prices shown it lowers an existing cap by 20%. A floor at or above the new cap is dropped.
        "pricier" sets price_min just above the dearest shown (max + 0.01) and drops a cap at or
-       below it; with no prices shown it lifts the cap. Both are ignored on a fresh search: prices
-       of another kind of product are no yardstick.
+       below it; with no prices shown it raises an existing floor by 20%, or else lifts the cap.
+       Both are ignored on a fresh search: prices of another kind of product are no yardstick.
     """
 
     query: str = ""

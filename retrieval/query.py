@@ -36,9 +36,10 @@ class ParsedQuery:
 
 
 # -- vocabulary -----------------------------------------------------------------------------------
-BUILTIN_COLORS: dict[str, str] = {
+# Shopper word -> the value(s) it stands for; a catalog value containing one of them also counts.
+BUILTIN_COLORS: dict[str, str | tuple[str, ...]] = {
     "black": "black", "white": "white", "red": "red", "blue": "blue", "green": "green",
-    "grey": "grey", "gray": "grey", "brown": "brown", "navy": "navy", "navy blue": "navy",
+    "grey": ("grey", "gray"), "gray": ("grey", "gray"), "brown": "brown", "navy": "navy", "navy blue": "navy",
     "pink": "pink", "beige": "beige", "orange": "orange", "purple": "purple", "violet": "purple",
     "yellow": "yellow", "silver": "silver", "gold": "gold", "khaki": "khaki", "olive": "olive",
     "teal": "teal", "cream": "cream", "burgundy": "burgundy", "tan": "tan",
@@ -49,20 +50,23 @@ BUILTIN_COLORS: dict[str, str] = {
     "米白色": "beige", "橙色": "orange", "橘色": "orange", "橙": "orange", "紫色": "purple", "紫": "purple",
     "黄色": "yellow", "黄": "yellow", "银色": "silver", "银": "silver", "金色": "gold", "卡其色": "khaki",
 }
-BUILTIN_MATERIALS: dict[str, str] = {
+BUILTIN_MATERIALS: dict[str, str | tuple[str, ...]] = {
     "leather": "leather", "suede": "suede", "nubuck": "nubuck", "cotton": "cotton", "wool": "wool",
     "merino": "merino", "cashmere": "cashmere", "silk": "silk", "linen": "linen", "denim": "denim",
     "canvas": "canvas", "polyester": "polyester", "nylon": "nylon", "fleece": "fleece",
     "gore-tex": "gore-tex", "goretex": "gore-tex", "mesh": "mesh", "rubber": "rubber",
     "stainless steel": "stainless steel", "steel": "steel", "carbon steel": "carbon steel",
-    "aluminium": "aluminium", "aluminum": "aluminium", "titanium": "titanium", "cast iron": "cast iron",
+    "aluminium": ("aluminium", "aluminum"), "aluminum": ("aluminium", "aluminum"), "titanium": "titanium",
+    "cast iron": "cast iron",
     "bamboo": "bamboo", "wood": "wood", "wooden": "wood", "walnut": "walnut", "oak": "oak",
     "glass": "glass", "ceramic": "ceramic", "plastic": "plastic", "silicone": "silicone",
-    "真皮": "leather", "皮革": "皮革", "牛皮": "leather", "纯棉": "cotton", "羊毛": "wool", "羊绒": "cashmere",
-    "真丝": "silk", "丝绸": "silk", "亚麻": "linen", "帆布": "canvas", "涤纶": "polyester", "聚酯纤维": "聚酯纤维",
-    "尼龙": "nylon", "抓绒": "抓绒", "不锈钢": "不锈钢", "碳钢": "碳钢", "铝合金": "aluminium", "钛": "titanium",
-    "玻璃": "glass", "陶瓷": "ceramic", "硅胶": "silicone", "铸铁": "cast iron", "实木": "wood", "榉木": "榉木",
-    "网布": "网布",
+    "真皮": ("真皮", "leather"), "皮革": ("皮革", "leather"), "牛皮": ("牛皮", "leather"), "纯棉": ("棉", "cotton"),
+    "羊毛": ("羊毛", "wool"), "羊绒": ("羊绒", "cashmere"), "真丝": ("丝", "silk"), "丝绸": ("丝", "silk"),
+    "亚麻": ("亚麻", "linen"), "帆布": ("帆布", "canvas"), "涤纶": ("涤纶", "polyester"),
+    "聚酯纤维": ("聚酯纤维", "polyester"), "尼龙": ("尼龙", "nylon"), "抓绒": ("抓绒", "fleece"),
+    "不锈钢": ("不锈钢", "stainless steel"), "碳钢": ("碳钢", "carbon steel"), "铝合金": ("铝", "aluminium"),
+    "钛": ("钛", "titanium"), "玻璃": ("玻璃", "glass"), "陶瓷": ("陶瓷", "ceramic"), "硅胶": ("硅胶", "silicone"),
+    "铸铁": ("铸铁", "cast iron"), "实木": ("木", "wood"), "榉木": ("榉木", "beech"), "网布": ("网布", "mesh"),
 }
 # Letter sizes a shopper may say on their own ("a medium hoodie", "XL"). Bare S/M/L are too
 # ambiguous alone and need "size M" / "M码".
@@ -96,7 +100,8 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "积木": ("building sets",), "图书": ("books",),
 }
 # Head nouns too vague to stand for a category on their own ("sets" of "building sets").
-_VAGUE_HEADS = frozenset({"sets", "set", "care", "accessories", "items", "goods", "products", "gear"})
+_VAGUE_HEADS = frozenset({"sets", "set", "care", "accessories", "items", "goods", "products", "gear", "room", "play",
+                          "control", "furniture", "dining", "tools", "machines", "filters", "bands", "bags"})
 _COLOR_ATTRS = ("color", "colour", "colors_available", "colors")
 _SIZE_ATTRS = ("size", "sizes_available", "sizes")
 _MATERIAL_ATTRS = ("material", "materials")
@@ -208,7 +213,9 @@ class Vocabulary:
         for alias, brand in (brand_aliases or {}).items():
             for spelling in _spellings(alias):
                 self._by_kind["brand"][spelling] = (brand,)
-        for kind, table in (("color", BUILTIN_COLORS if colors is None else colors),
+        # Without a catalog a colour word stands for its first spelling only ("gray" -> "grey").
+        builtin_colors = {term: _as_tuple(values)[:1] for term, values in BUILTIN_COLORS.items()}
+        for kind, table in (("color", builtin_colors if colors is None else colors),
                             ("material", BUILTIN_MATERIALS if materials is None else materials),
                             ("size", BUILTIN_SIZES if sizes is None else sizes),
                             ("category", categories or {})):
@@ -233,6 +240,8 @@ class Vocabulary:
         brand_aliases: Mapping[str, str] | None = None,
     ) -> "Vocabulary":
         """Collect brands, categories, colours, sizes and materials from a catalog.
+
+        `products` are `catalog.models.Product`s (only `brand`, `category` and `attributes` are read).
 
         Categories are reachable by their own name, by subcategory ("headphones" -> "electronics"
         when a product says so), by a subcategory's head noun ("boots" from "hiking boots"), and by
@@ -293,15 +302,22 @@ class Vocabulary:
 
     @property
     def brands(self) -> tuple[str, ...]:
+        """Every brand as the catalog spells it."""
         return tuple(sorted({v for vs in self._by_kind["brand"].values() for v in vs}))
 
     @property
     def categories(self) -> tuple[str, ...]:
+        """Every category a term can stand for."""
         return tuple(sorted({v for vs in self._by_kind["category"].values() for v in vs}))
 
     def values(self, attribute: str) -> tuple[str, ...]:
         """Every filter value known for "color", "material" or "size"."""
         return tuple(sorted({v for vs in self._by_kind.get(attribute, {}).values() for v in vs}))
+
+    def kind(self, term: str) -> str | None:
+        """"brand", "category", "color", "material" or "size" for a known term, else None."""
+        entry = self._index.get(_term_key(term))
+        return entry[0] if entry else None
 
     def complement(self, attribute: str, excluded: Iterable[str]) -> tuple[str, ...]:
         """Known values of an attribute other than `excluded`: how "not red" becomes a filter."""
@@ -330,13 +346,20 @@ class Vocabulary:
         return f"Vocabulary({', '.join(f'{k}={n}' for k, n in sizes.items())})"
 
 
-def _catalog_terms(builtin: Mapping[str, str], catalog_values: set[str], *, keep_unused: bool) -> dict[str, tuple[str, ...]]:
-    """Built-in words mapped onto the catalog's own values, plus those values themselves."""
+def _catalog_terms(
+    builtin: Mapping[str, str | tuple[str, ...]], catalog_values: set[str], *, keep_unused: bool
+) -> dict[str, tuple[str, ...]]:
+    """Built-in words mapped onto the catalog's own values, plus those values themselves.
+
+    `keep_unused` keeps a built-in word's own value even when no product has it (a colour is a
+    colour); otherwise a word the catalog never uses maps to nothing and stays a search word.
+    """
     out: dict[str, tuple[str, ...]] = {}
-    for term, canonical in builtin.items():
-        matches = sorted(v for v in catalog_values if v != canonical and _contains_word(v, canonical))
-        if canonical in catalog_values or keep_unused:
-            matches.insert(0, canonical)
+    for term, canonicals in builtin.items():
+        canonicals = _as_tuple(canonicals)
+        matches = [c for i, c in enumerate(canonicals) if c in catalog_values or (keep_unused and i == 0)]
+        matches += sorted(v for v in catalog_values if v not in matches
+                          and any(_contains_word(v, c) for c in canonicals))
         if matches:
             out[term] = tuple(matches)
     for value in catalog_values:
@@ -346,9 +369,12 @@ def _catalog_terms(builtin: Mapping[str, str], catalog_values: set[str], *, keep
 
 
 def _is_standalone_size(size: str) -> bool:
-    """Catalog sizes a shopper could say alone ("3-4Y", "XXL"); digits and S/M/L need "size ..."."""
+    """Catalog sizes a shopper could say alone ("3-4Y", "28x30", "XXL").
+
+    Plain numbers and S/M/L need "size ...", and words ("long", "regular") are too common alone.
+    """
     s = size.strip().lower()
-    return len(s) >= 2 and any(c.isalpha() for c in s) and s not in ("one size",)
+    return re.fullmatch(r"\d[\d.\-]*[a-z][\w.\-]*|x+[sl]|\dxl", s) is not None
 
 
 @lru_cache(maxsize=1)
@@ -413,6 +439,7 @@ def _cn_number(text: str) -> float | None:
     return float(value) if value else None
 
 
+# "dollars" are read as USD and "¥" as CNY (Aisle's Chinese listings are priced in yuan).
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD",
     "美元": "USD", "美金": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
@@ -420,6 +447,8 @@ _CURRENCIES = {
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY",
     "块钱": "CNY", "元钱": "CNY", "人民币": "CNY",
 }
+_ISO_CODES = ("aud", "cad", "chf", "dkk", "hkd", "inr", "jpy", "krw", "nok", "nzd", "sek", "sgd")
+_CURRENCIES.update({code: code.upper() for code in _ISO_CODES})
 # What may follow a number that is therefore not money: "2 kg", "3 person", "50mm", "4 stars".
 _UNITS = (
     r"\s*(?:%|x(?![a-z])|×|\"|''|inch(?:es)?|cm|mm|km|m(?![a-z])|ft|feet|foot|kgs?|g(?![a-z])|grams?|lbs?"
@@ -436,11 +465,12 @@ _CN_NUMERAL = "[零一二两三四五六七八九十百千万]+"
 def _money(tag: str, *, cn: bool = True) -> str:
     """A regex for an amount: optional currency sign, number, k/千/万, optional currency word."""
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" + (f"|{_CN_NUMERAL}" if cn else "")
+    codes = "|".join(_ISO_CODES)
     return (
-        rf"(?<![a-z0-9.,])(?:(?P<{tag}pre>us\$|\$|£|€|¥|￥|rmb|usd|eur|gbp|cny)\s*)?"
+        rf"(?<![a-z0-9.,])(?:(?P<{tag}pre>us\$|\$|£|€|¥|￥|rmb|usd|eur|gbp|cny|{codes})\s*)?"
         rf"(?P<{tag}num>{number})(?P<{tag}mult>k(?![a-z])|千|万)?"
-        rf"(?:\s*(?P<{tag}suf>dollars?|bucks?|usd|quid|pounds?|gbp|euros?|eur|yuan|rmb|cny|块钱|元钱|元|块"
-        rf"|人民币|美元|美金|英镑|欧元)(?![a-z])|(?![a-z0-9])(?!{_UNITS}))"
+        rf"(?:\s*(?P<{tag}suf>dollars?|bucks?|usd|quid|pounds?|gbp|euros?|eur|yuan|rmb|cny|{codes}|块钱|元钱|元|块"
+        rf"|人民币|美元|美金|英镑|欧元|\$|€|£|¥|￥)(?![a-z])|(?![a-z0-9])(?!{_UNITS}))"
     )
 
 
@@ -526,7 +556,7 @@ _BUDGET_STEPS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("min", _MIN[3], _MORE_WORDS),
 )
 _CURRENCY_HINTS = ("$", "£", "€", "¥", "￥", "usd", "eur", "gbp", "rmb", "cny", "dollar", "buck", "quid", "pound",
-                   "euro", "yuan", "元", "块", "人民币", "美", "英镑", "欧元")
+                   "euro", "yuan", "元", "块", "人民币", "美", "英镑", "欧元") + _ISO_CODES
 _RANGE_HINTS = ("-", "–", "—", "~", "～", "to", "and", "至", "到")
 
 
@@ -716,6 +746,9 @@ _TRAIL_OFF = {
 # "green tea" and "white noise" are not colours.
 _NOT_A_COLOR_BEFORE = frozenset({"tea", "wine", "noise", "friday", "juice", "pepper", "peppers", "chocolate",
                                  "board", "rice", "beans", "list", "paper", "house"})
+# "medium roast" and "medium brown" are not size M.
+_NOT_A_SIZE_BEFORE = frozenset({"light", "dark", "roast", "rare", "heat", "firm", "firmness", "weight", "density",
+                                "format", "grit", "sized", "length", "pressure"})
 _CJK_COLOR_OK_AFTER = "的色款系"
 _CJK_COLOR_OK_BEFORE = "要换选是有穿"
 
@@ -738,6 +771,7 @@ def _single_cjk_color_ok(text: str, start: int, end: int) -> bool:
 
 
 def _extract_terms(scan: _Scan, vocab: Vocabulary) -> _Terms:
+    """Brands, categories, colours, materials and sizes said alone, each wanted or ruled out."""
     out = _Terms()
     previous: tuple[str, int, bool] | None = None  # (kind, end, negated) of the last term
     for kind, values, start, end in vocab.find(scan.text):
@@ -747,6 +781,11 @@ def _extract_terms(scan: _Scan, vocab: Vocabulary) -> _Terms:
                 continue
             next_word = re.match(r"\s*([a-z]+)", text[end:], re.IGNORECASE)
             if next_word and next_word.group(1).lower() in _NOT_A_COLOR_BEFORE:
+                continue
+        elif kind == "size" and text[start:end].lower() == "medium":
+            next_word = re.match(r"\s*([a-z]+)", text[end:], re.IGNORECASE)
+            if next_word and (next_word.group(1).lower() in _NOT_A_SIZE_BEFORE
+                              or vocab.kind(next_word.group(1)) == "color"):
                 continue
         prefix = text[max(0, start - 40):start]
         cut_from = start
@@ -792,7 +831,8 @@ _LEADING = re.compile(
     r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
     r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
     r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:have|got|sell|carry|stock)"
-    r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)|(?:and|or|but|with|for)\s+"
+    r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)"
+    r"|(?:and|or|but|with|for)\s+"
     r"|请问|请|我想买|我想要|我要买|我要|我需要|我想找|想买|想要|帮我找|帮我推荐|给我推荐|推荐一下|推荐|有没有|有什么"
     r"|找一下|来一?[个双件款台]|的|在|和|或)",
     re.IGNORECASE,
@@ -832,7 +872,7 @@ def parse_query(text: str, *, vocab: Vocabulary | None = None) -> ParsedQuery:
     known value, unless the request also names the values it wants ("blue, not red").
     """
     vocab = vocab or _builtin_vocabulary()
-    scan = _Scan(text)
+    scan = _Scan(text.replace(_GAP, " "))
     min_rating = _extract_rating(scan)
     in_stock = _extract_stock(scan)
     sizes = _extract_sizes(scan)
