@@ -1,0 +1,71 @@
+"""Generators: chat messages in, a stream of text deltas out. `load_generator` picks one by settings.
+
+Importing this package is cheap: torch, transformers and httpx are imported only when a backend
+loads or answers.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from assistant.generation.base import BaseGenerator, Generator, GeneratorError
+from assistant.generation.openai_compat import OpenAICompatGenerator
+from assistant.generation.scripted import ScriptedGenerator
+from assistant.settings import Settings
+
+__all__ = [
+    "BaseGenerator",
+    "Generator",
+    "GeneratorError",
+    "OpenAICompatGenerator",
+    "ScriptedGenerator",
+    "load_generator",
+    "GENERATOR_KINDS",
+]
+
+logger = logging.getLogger(__name__)
+
+GENERATOR_KINDS = ("local", "smollm2", "openai", "scripted", "llamacpp")
+
+# Local generators hold a model (hundreds of MB) and a prefix KV cache: one per process and kind.
+_LOCAL: dict[tuple[str, str], Generator] = {}
+_LOCAL_LOCK = threading.Lock()
+
+
+def load_generator(settings: Settings) -> Generator:
+    """The generator `settings.generator` names, loading (and converting, the first time) its model.
+
+    Local models are loaded once per process; calling this again returns the same generator.
+    """
+    kind = settings.generator
+    if kind == "scripted":
+        return ScriptedGenerator()
+    if kind == "openai":
+        return OpenAICompatGenerator(
+            base_url=settings.generator_base_url or "",
+            model=settings.generator_model,
+            api_key_env=settings.generator_api_key_env,
+        )
+    if kind not in GENERATOR_KINDS:
+        raise GeneratorError(f"Unknown generator {kind!r} in AISLE_GENERATOR: use one of {', '.join(GENERATOR_KINDS)}")
+    key = (kind, str(settings.model_cache_dir))
+    with _LOCAL_LOCK:
+        if key not in _LOCAL:
+            _LOCAL[key] = _load_local(kind, settings)
+        return _LOCAL[key]
+
+
+def _load_local(kind: str, settings: Settings) -> Generator:
+    from assistant.generation import model_files
+
+    if kind == "llamacpp":
+        from assistant.generation.llamacpp import LlamaCppGenerator
+
+        gguf = model_files.ensure_gguf(settings.model_cache_dir, model_files.QWEN_CODER_05B)
+        return LlamaCppGenerator(gguf, name="qwen2.5-coder-0.5b-llamacpp")
+
+    from assistant.generation.transformers_generator import TransformersGenerator
+
+    packaged = model_files.QWEN_CODER_05B if kind == "local" else model_files.SMOLLM2_135M
+    model_dir = model_files.ensure_converted(settings.model_cache_dir, packaged)
+    return TransformersGenerator(model_dir, name=packaged.key)

@@ -1,0 +1,46 @@
+"""Serve Aisle: the shopper chat widget at http://127.0.0.1:7860/ and the staff console at /staff.
+
+    python app.py                      # the local model, demo catalog, sessions in ~/.aisle
+    AISLE_GENERATOR=none python app.py # answers from catalog templates only (no model; fast start)
+
+Environment: AISLE_HOST (127.0.0.1), AISLE_PORT (7860), AISLE_DATA_DIR, AISLE_GENERATOR,
+AISLE_ENV=production (then AISLE_STAFF_USERS or AISLE_STAFF_USERS_FILE is required),
+AISLE_SECRET_KEY (shared by all servers behind one load balancer). See docs/embedding.md.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # a shop's server should not phone home
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # models come from installed packages, never a download
+
+logger = logging.getLogger("aisle.app")
+
+
+def build(env: dict[str, str] | None = None):
+    """The assistant and the ASGI app, configured from the environment (read once, here)."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+    from assistant.web.server import WebSettings, create_app
+
+    settings = Settings.from_env(env)
+    web = WebSettings.from_env(env)
+    # "none" (or "template"): answers come from catalog-row templates, with no language model at all.
+    generator = None if settings.generator.lower() in ("none", "template") else "auto"
+    bot = Assistant.from_defaults(settings=settings, generator=generator)
+    return create_app(bot, web), web
+
+
+def main() -> None:
+    import uvicorn
+
+    logging.basicConfig(level=os.environ.get("AISLE_LOG_LEVEL", "INFO"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app, web = build()
+    logger.info("Aisle on http://%s:%d/ (staff console: /staff)", web.host, web.port)
+    uvicorn.run(app, host=web.host, port=web.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

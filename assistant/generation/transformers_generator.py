@@ -1,0 +1,294 @@
+"""The default local backend: a small chat model run in-process with transformers on CPU.
+
+Why a hand-written greedy loop instead of `model.generate` + `TextIteratorStreamer`: the loop
+yields each token as it is computed (no helper thread, no queue), and it owns the KV cache, so
+the cache of one call can be reused by the next. The dialogue manager sends the same system
+prompt (and the same earlier turns) every turn; reusing the cached keys/values of that shared
+token prefix means only the new user message is prefilled, which is what makes the time to
+first token small on a 2-core CPU. Decoding is memory-bound, so most Linear weights are stored as
+int8 (see int8.py) to read far fewer bytes per token. bench/generators.py has the figures.
+"""
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.generation.base import BaseGenerator, GeneratorError, to_chat_dicts
+from assistant.generation.stops import apply_stops
+from assistant.messages import ChatMessage
+
+if TYPE_CHECKING:
+    import torch
+
+logger = logging.getLogger(__name__)
+
+QUANTIZE_MODES = (None, "int8")
+
+
+@dataclass
+class LoadedModel:
+    """A model and tokenizer loaded once per process and shared by every generator that uses them."""
+
+    model: Any
+    tokenizer: Any
+    eos_ids: frozenset[int]
+    max_positions: int
+    cache_kwarg: str  # "cache" in transformers 5.x, "past_key_values" before
+    quantize: str | None
+    load_seconds: float
+
+
+_LOADED: dict[tuple[str, str | None], LoadedModel] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load_model(model_dir: Path, *, quantize: str | None = "int8", num_threads: int | None = None) -> LoadedModel:
+    """Load a saved causal LM + tokenizer once per process (a second call returns the same objects)."""
+    if quantize not in QUANTIZE_MODES:
+        raise GeneratorError(f"Unknown quantize={quantize!r}: use one of {QUANTIZE_MODES}")
+    key = (str(Path(model_dir).resolve()), quantize)
+    with _LOAD_LOCK:
+        if key not in _LOADED:
+            _LOADED[key] = _load(Path(model_dir), quantize=quantize, num_threads=num_threads)
+        return _LOADED[key]
+
+
+def _load(model_dir: Path, *, quantize: str | None, num_threads: int | None) -> LoadedModel:
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    if num_threads:
+        torch.set_num_threads(num_threads)
+    started = time.perf_counter()
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
+    except OSError as exc:
+        raise GeneratorError(
+            f"Cannot load the model in {model_dir} ({exc}): delete that folder to have it converted again"
+        ) from exc
+    model.eval()
+    model.requires_grad_(False)
+    if quantize == "int8":
+        model = _quantize_int8(model)
+    eos = {tokenizer.eos_token_id}
+    gen_eos = getattr(model.generation_config, "eos_token_id", None)
+    eos.update(gen_eos if isinstance(gen_eos, list) else [gen_eos])
+    # Some chat templates end turns with a token that is not the tokenizer's eos (e.g. <|im_end|>).
+    for marker in ("<|im_end|>", "<|endoftext|>", "<|eot_id|>"):
+        tok_id = tokenizer.convert_tokens_to_ids(marker)
+        if isinstance(tok_id, int) and tok_id != tokenizer.unk_token_id:
+            eos.add(tok_id)
+    params = inspect.signature(model.forward).parameters
+    loaded = LoadedModel(
+        model=model,
+        tokenizer=tokenizer,
+        eos_ids=frozenset(i for i in eos if i is not None),
+        max_positions=int(getattr(model.config, "max_position_embeddings", 4096)),
+        cache_kwarg="cache" if "cache" in params else "past_key_values",
+        quantize=quantize,
+        load_seconds=time.perf_counter() - started,
+    )
+    logger.info("Loaded %s (%s) in %.1f s", model_dir.name, quantize or "fp32", loaded.load_seconds)
+    return loaded
+
+
+# Linear layers kept in fp32. The MLP down projection reads the SiLU-gated intermediate, whose
+# outlier channels do not survive dynamic int8 activation quantisation: quantising it alone moved
+# the next-token distribution by KL 0.25 nats on shopping prompts, every other Linear by <= 0.008.
+FP32_LINEARS = ("down_proj",)
+
+
+def _quantize_int8(model: Any) -> Any:
+    """Store most Linear weights as int8 (per output channel); activations are quantised on the fly.
+
+    Decoding on CPU is bound by memory bandwidth, so reading int8 instead of fp32 weights per token
+    is what buys the speed; `FP32_LINEARS` says which layers are too sensitive to take part.
+    """
+    from assistant.generation import int8
+
+    if not int8.int8_kernels_available():  # a torch build without fbgemm: slower, still correct
+        logger.warning("This torch build has no int8 CPU kernels: running the model in fp32 (slower)")
+        return model
+    started = time.perf_counter()
+    count = int8.quantize_linears(model, skip=FP32_LINEARS)
+    logger.debug("Quantised %d Linear layers to int8 in %.1f s", count, time.perf_counter() - started)
+    return model
+
+
+@dataclass
+class StreamStats:
+    """What the last call cost, for logs and the benchmark."""
+
+    prompt_tokens: int = 0
+    reused_tokens: int = 0  # prompt tokens whose KV came from the prefix cache
+    new_tokens: int = 0
+    first_token_s: float = 0.0  # from call to first token (prefill)
+    decode_s: float = 0.0  # from first token to the last
+
+    @property
+    def tokens_per_s(self) -> float:
+        return (self.new_tokens - 1) / self.decode_s if self.new_tokens > 1 and self.decode_s > 0 else 0.0
+
+
+class TransformersGenerator(BaseGenerator):
+    """Greedy, streaming chat generation with a transformers causal LM on CPU."""
+
+    def __init__(
+        self,
+        model_dir: Path,
+        *,
+        name: str = "transformers",
+        quantize: str | None = "int8",
+        prefix_cache: bool = True,
+        num_threads: int | None = None,
+    ) -> None:
+        self.name = name
+        self.prefix_cache = prefix_cache
+        self._loaded = load_model(model_dir, quantize=quantize, num_threads=num_threads)
+        self._lock = threading.Lock()
+        self._cached: tuple[list[int], Any] | None = None  # (token ids in the cache, cache)
+        self.last_stats = StreamStats()
+
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer (shared with other generators of the same model)."""
+        return self._loaded.tokenizer
+
+    @property
+    def model(self) -> Any:
+        """The loaded causal LM, for evaluation code that needs raw logits."""
+        return self._loaded.model
+
+    def encode(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """Token ids of the chat prompt, ending where the assistant's reply begins."""
+        tok = self._loaded.tokenizer
+        text = tok.apply_chat_template(to_chat_dicts(messages), add_generation_prompt=True, tokenize=False)
+        return list(tok(text, add_special_tokens=False)["input_ids"])
+
+    def stream(
+        self,
+        messages: Sequence[ChatMessage],
+        *,
+        max_new_tokens: int = 160,
+        stop: Sequence[str] = (),
+    ) -> Iterator[str]:
+        """Yield the greedy reply as text deltas; stops at end of turn, a stop string or the token limit."""
+        prompt = self.encode(messages)
+        limit = self._loaded.max_positions
+        if len(prompt) + max_new_tokens > limit:
+            raise GeneratorError(
+                f"Prompt of {len(prompt)} tokens + {max_new_tokens} new exceeds the model's {limit}: "
+                "send fewer products or less history"
+            )
+        return apply_stops(self._text_deltas(prompt, max_new_tokens), stop)
+
+    def _text_deltas(self, prompt: list[int], max_new_tokens: int) -> Iterator[str]:
+        """Detokenise incrementally; hold back a trailing partial UTF-8 character (Chinese, emoji)."""
+        decode = self._loaded.tokenizer.decode
+        ids: list[int] = []
+        emitted = ""
+        for token in self._token_ids(prompt, max_new_tokens):
+            ids.append(token)
+            text = decode(ids, skip_special_tokens=True)
+            if text.endswith("\ufffd"):
+                continue
+            if len(text) > len(emitted):
+                yield text[len(emitted):]
+                emitted = text
+
+    def _token_ids(self, prompt: list[int], max_new_tokens: int) -> Iterator[int]:
+        """The greedy decode loop; the KV cache goes back to the prefix cache however the stream ends."""
+        import torch
+
+        loaded = self._loaded
+        stats = self.last_stats = StreamStats(prompt_tokens=len(prompt))
+        started = time.perf_counter()
+        cache, reused = self._take_cache(prompt)
+        stats.reused_tokens = reused
+        in_cache = list(prompt[:reused])
+        try:
+            logits = self._forward(torch.tensor([prompt[reused:]]), cache)
+            in_cache = list(prompt)
+            for step in range(max_new_tokens):
+                token = int(logits[0, -1].argmax())
+                if token in loaded.eos_ids:
+                    break
+                stats.new_tokens += 1
+                if step == 0:
+                    stats.first_token_s = time.perf_counter() - started
+                yield token
+                if step + 1 == max_new_tokens:
+                    break
+                logits = self._forward(torch.tensor([[token]]), cache)
+                in_cache.append(token)
+        finally:
+            stats.decode_s = time.perf_counter() - started - stats.first_token_s
+            self._put_cache(in_cache, cache)
+            logger.debug(
+                "%s: prompt %d tokens (%d reused), %d new, first token %.2f s, %.1f tok/s",
+                self.name, stats.prompt_tokens, stats.reused_tokens, stats.new_tokens,
+                stats.first_token_s, stats.tokens_per_s,
+            )
+
+    def _forward(self, input_ids: "torch.Tensor", cache: Any) -> "torch.Tensor":
+        import torch
+
+        # inference_mode per step, not around the loop: a generator suspended inside the context
+        # would leak the mode into the caller's code between tokens.
+        with torch.inference_mode():
+            out = self._loaded.model(
+                input_ids=input_ids, use_cache=True, logits_to_keep=1, **{self._loaded.cache_kwarg: cache}
+            )
+        return out.logits
+
+    def _take_cache(self, prompt: list[int]) -> tuple[Any, int]:
+        """The cache to continue from and how many prompt tokens it already holds.
+
+        The cache is taken out while in use, so a concurrent call just starts a fresh one.
+        """
+        with self._lock:
+            entry, self._cached = self._cached, None
+        if entry is not None and self.prefix_cache:
+            cached_ids, cache = entry
+            shared = _common_prefix_len(cached_ids, prompt)
+            shared = min(shared, len(prompt) - 1)  # the last prompt token must run to give logits
+            if shared > 0:
+                surplus = cache.get_seq_length() - shared
+                if surplus > 0:
+                    cache.crop(-surplus)  # negative = drop that many, in transformers 4.x and 5.x
+                return cache, shared
+        return self._new_cache(), 0
+
+    def _put_cache(self, ids: list[int], cache: Any) -> None:
+        if not self.prefix_cache or cache.get_seq_length() != len(ids):
+            return  # interrupted inside a forward pass: the cache is not trustworthy
+        with self._lock:
+            self._cached = (ids, cache)
+
+    def _new_cache(self) -> Any:
+        from transformers import DynamicCache
+
+        try:
+            return DynamicCache(config=self._loaded.model.config)
+        except TypeError:  # transformers < 4.56 takes no config
+            return DynamicCache()
+
+    def reset_cache(self) -> None:
+        """Forget the cached prefix (the benchmark uses this to time cold prompts)."""
+        with self._lock:
+            self._cached = None
+
+
+def _common_prefix_len(a: Sequence[int], b: Sequence[int]) -> int:
+    n = min(len(a), len(b))
+    for i in range(n):
+        if a[i] != b[i]:
+            return i
+    return n

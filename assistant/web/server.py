@@ -1,0 +1,148 @@
+"""One ASGI app: the shopper widget at `/`, the staff console at `/staff`, embed files at `/widget/`.
+
+    settings = WebSettings.from_env()
+    app = create_app(Assistant.from_defaults(), settings)
+    uvicorn.run(app, host=settings.host, port=settings.port)
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.settings import default_data_dir
+from assistant.web.auth import SessionSigner, StaffAuth, is_production, load_secret_key
+
+if TYPE_CHECKING:
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from assistant.core import Assistant
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STAFF_PATH = "/staff"
+WIDGET_PATH = "/widget"  # embed.js, the demo shop page (Gradio keeps /static and /assets for itself)
+SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif")
+
+
+@dataclass
+class WebSettings:
+    """What the web app reads from the environment (the assistant's own settings live in `Settings`)."""
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    production: bool = False
+    data_dir: Path = field(default_factory=default_data_dir)
+    env: Mapping[str, str] = field(default_factory=dict)  # AISLE_STAFF_USERS*, AISLE_SECRET_KEY
+    poll_seconds: float = 1.0  # how often an open widget checks for staff messages
+    send_concurrency: int = 4  # answers streamed at once (a local model serialises them anyway)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "WebSettings":
+        """AISLE_HOST, AISLE_PORT, AISLE_ENV, AISLE_DATA_DIR, AISLE_POLL_SECONDS, AISLE_WEB_CONCURRENCY."""
+        env = dict(os.environ if env is None else env)
+        s = cls(env=env, production=is_production(env))
+        s.host = env.get("AISLE_HOST") or s.host
+        try:
+            s.port = int(env.get("AISLE_PORT") or s.port)
+            s.poll_seconds = float(env.get("AISLE_POLL_SECONDS") or s.poll_seconds)
+            s.send_concurrency = int(env.get("AISLE_WEB_CONCURRENCY") or s.send_concurrency)
+        except ValueError as exc:
+            raise ValueError(f"AISLE_PORT, AISLE_POLL_SECONDS and AISLE_WEB_CONCURRENCY must be numbers ({exc})") \
+                from None
+        if env.get("AISLE_DATA_DIR"):
+            s.data_dir = Path(env["AISLE_DATA_DIR"]).expanduser()
+        return s
+
+
+def theme() -> "gr.themes.Base":
+    """A light, system-font theme: no web fonts to download, and no dark variant to fight the shop's page."""
+    import gradio as gr
+
+    t = gr.themes.Base(primary_hue=gr.themes.colors.emerald, neutral_hue=gr.themes.colors.slate,
+                       radius_size=gr.themes.sizes.radius_lg, font=list(SYSTEM_FONTS),
+                       font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"])
+    t.set(body_background_fill="#f6f7f9", block_border_width="0px", block_shadow="none",
+          button_primary_background_fill="#0f766e", button_primary_background_fill_hover="#115e59",
+          button_primary_text_color="#ffffff", input_background_fill="#ffffff")
+    for name in list(vars(t)):
+        if name.endswith("_dark") and hasattr(t, name[:-5]):
+            setattr(t, name, getattr(t, name[:-5]))
+    return t
+
+
+class _PerThreadDatabase:
+    """A `sqlite_utils.Database` per thread, for a catalog opened in one thread and read from many.
+
+    Python's sqlite3 connections refuse use from any thread but their creator's, and Gradio runs
+    handlers on a thread pool. The catalog is read-only while serving (imports run offline), and
+    WAL lets every thread read at once. Remove once `CatalogStore` manages this itself.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path, self._local = path, threading.local()
+
+    def _db(self):
+        db = getattr(self._local, "db", None)
+        if db is None:
+            import sqlite_utils
+
+            db = sqlite_utils.Database(self._path)
+            db.conn.execute("PRAGMA busy_timeout=5000")
+            self._local.db = db
+        return db
+
+    def __getattr__(self, name: str):
+        return getattr(self._db(), name)
+
+    def __getitem__(self, key: str):
+        return self._db()[key]
+
+
+def share_catalog_across_threads(bot: "Assistant") -> None:
+    """Let the web server's worker threads read the catalog (see `_PerThreadDatabase`)."""
+    store = bot.retriever.store
+    if not isinstance(store.db, _PerThreadDatabase):
+        store.db = _PerThreadDatabase(store.path)
+
+
+def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAPI":
+    """Build the ASGI app. Raises StaffAuthError in production when no staff logins are configured."""
+    import gradio as gr
+    from fastapi import FastAPI
+    from fastapi.responses import JSONResponse
+    from fastapi.staticfiles import StaticFiles
+
+    from assistant.web.shopper import ShopperChat, build_shopper
+    from assistant.web.staff import StaffConsole, build_staff
+
+    settings = settings or WebSettings.from_env()
+    share_catalog_across_threads(bot)
+    staff_auth = StaffAuth.from_env(settings.env)  # fails loudly before anything is served
+    signer = SessionSigner(load_secret_key(settings.env, settings.data_dir))
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        return JSONResponse({"ok": True})
+
+    app.mount(WIDGET_PATH, StaticFiles(directory=STATIC_DIR), name="widget")
+    common = {"footer_links": [], "run_history": False, "theme": theme(), "show_error": False,
+              "mcp_server": False}
+    staff_page = build_staff(StaffConsole(bot), mount_path=STAFF_PATH)
+    gr.mount_gradio_app(app, staff_page, path=STAFF_PATH, auth=staff_auth,
+                        auth_message="Aisle staff console: log in with your staff account.",
+                        css_paths=[STATIC_DIR / "aisle.css", STATIC_DIR / "staff.css"], **common)
+    shopper_page = build_shopper(ShopperChat(bot, signer), storage_secret=signer.derive("browser-storage"),
+                                 poll_seconds=settings.poll_seconds, concurrency=settings.send_concurrency)
+    gr.mount_gradio_app(app, shopper_page, path="/", css_paths=[STATIC_DIR / "aisle.css"], **common)
+    logger.info("web app ready: widget at /, staff console at %s%s", STAFF_PATH,
+                " (development login)" if staff_auth.dev_default else "")
+    return app
