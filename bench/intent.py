@@ -91,7 +91,10 @@ def escalation_section() -> tuple[str, dict]:
     from assistant.escalation import EscalationConfig, detect_escalation
     from assistant.intent.signals import SessionSignals
 
+    from retrieval.embedder import load_embedder
+
     rows = escalation_rows()
+    load_embedder("minilm").embed_queries([r["text"] for r in rows])  # one batch fills the shared cache
     got = {}
     for mode, cfg in (("rules", EscalationConfig(use_model=False)), ("rules+head", EscalationConfig())):
         out = []
@@ -231,9 +234,9 @@ Learned vs hand-set:
 {uci_table}
 
 Note on the reference row: accuracy 87.94% and F1 0.86 for the MLP are the figures the paper is
-usually quoted with; they could not be re-checked against the paper's tables offline, and the
-paper's F1 comes from oversampled (balanced) data, so compare it with the "classes weighted
-equally" column rather than plain F1 at the natural 15.5% buying rate. Accuracy here uses the
+usually quoted with; they could not be re-checked against the paper's tables offline. The paper
+oversampled the buying class, so its F1 may not be at the natural 15.5% buying rate; the "classes
+weighted equally" column is the closer comparison. Accuracy here uses the
 F1-maximising threshold, not 0.5. "LR, products viewed only" is the one UCI feature with a
 chat counterpart; its slope is what the chat combiner borrows, and its AUC shows how little of the
 web signal survives that mapping.
