@@ -101,7 +101,7 @@ def run_turn(bot: "Assistant", message: object, session_id: str) -> Iterator[Eve
     if bot.escalation_enabled and status.mode == "bot":
         from assistant.escalation import detect_escalation
 
-        escalation = detect_escalation(text, history=history, signals=_signals(state, intent=intent),
+        escalation = detect_escalation(text, history=history, signals=_signals(state), intent=intent,
                                        unmet_turns=state.get("unmet", 0))
     store.append_turn(session_id, "user", original_text, intent=intent, meta={"act": u.act, "injection": injected})
 
@@ -421,7 +421,7 @@ def _count_signals(state: dict, u) -> None:
         state[flag] = True
 
 
-def _signals(state: dict, *, intent: float | None = None):
+def _signals(state: dict):
     from assistant.intent.signals import SessionSignals
 
     lines = cart.cart_items(state)

@@ -262,11 +262,21 @@ def _learned(reason: str, learned: dict[str, float], t: str, *, previous: Sequen
         if not (p and (_FRUSTRATION_EN.search(p) or _FRUSTRATION_ZH.search(p) or _MILD_EN.search(p) or _MILD_ZH.search(p))):
             return None
         return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f}) after a negative turn")
-    if reason == "human_request" and (any(_HUMAN_EN_NOT.search(c) for c in _clauses(t)) or _ABOUT_PRODUCT.search(t)):
+    if reason == "human_request" and (any(_HUMAN_EN_NOT.search(c) for c in _clauses(t)) or _ABOUT_PRODUCT.search(t)
+                                      or not _PERSONISH.search(t)):
+        # A request for a person names one somehow; "show me a coffee grinder" never does.
         return None
     if reason == "order_problem" and _ORDER_EN_HYPOTHETICAL.search(t):
         return None
     return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f})")
+
+
+_PERSONISH = re.compile(
+    r"\b(humans?|persons?|people|someone|somebody|agents?|reps?|representatives?|staff|support|operators?|"
+    r"managers?|advisors?|advisers?|assistants?|consultants?|specialists?|real|live|employees?|customer service|"
+    r"call|phone|speak|talk|chat with|anyone|team|through to|transfer)\b",
+    re.IGNORECASE,
+)
 
 
 def _normalise(text: str) -> str:
