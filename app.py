@@ -39,7 +39,8 @@ def main() -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, web = build()
     logger.info("Aisle on http://%s:%d/ (staff console: /staff)", web.host, web.port)
-    uvicorn.run(app, host=web.host, port=web.port, log_level="warning")
+    # Open widgets hold a streaming connection; without a limit a restart would wait for every shopper to leave.
+    uvicorn.run(app, host=web.host, port=web.port, log_level="warning", timeout_graceful_shutdown=5)
 
 
 if __name__ == "__main__":

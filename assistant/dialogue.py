@@ -291,6 +291,8 @@ def _search(bot, u, text, prefs, state, shown):
         if relaxed:
             note = f"Nothing matches all of that ({_constraint_words(filters)}). The closest options:"
             hits = relaxed
+    # Shoppers want what they can buy now: out-of-stock items keep their order but go last.
+    hits = sorted(hits, key=lambda h: not h.product.in_stock)
     products = [h.product for h in hits[:k]]
     state.pop("focus", None)
     if products and _names_product(query, products[0]):

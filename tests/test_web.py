@@ -166,8 +166,7 @@ def bot(demo_db, tmp_path_factory):
     from assistant.settings import Settings
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("web-data"))
-    # No nudges: offers add text to answers, and these tests are about what the pages show and do.
-    return Assistant.from_catalog(demo_db, settings=settings, generator=None, nudge_policy=None)
+    return Assistant.from_catalog(demo_db, settings=settings, generator=None)
 
 
 @pytest.fixture
@@ -202,6 +201,33 @@ def test_first_message_starts_a_signed_session_and_streams_cards(shopper, bot):
     assert last.last_seen == bot.history(token["sid"])[-1].id
     reopened = shopper.open(token)  # a reload (or a restart) reads the chat back from the store
     assert reopened.thread == last.thread and not reopened.store
+
+
+def test_cards_show_before_the_generated_text_streams_in(shopper, bot, monkeypatch):
+    from assistant.generation.scripted import ScriptedGenerator
+    from assistant.web import shopper as shopper_module
+
+    monkeypatch.setattr(shopper_module, "STREAM_FRAME_SECONDS", 0.0)  # every piece becomes a frame
+    monkeypatch.setattr(bot, "generator", ScriptedGenerator(
+        default="The first pair is a good pick for wet trails. The second one is lighter for long days."))
+    views, _ = _send(shopper, "waterproof hiking boots")
+    frames = [v.thread for v in views]
+    with_cards = [i for i, t in enumerate(frames) if 'class="aisle-card"' in t]
+    with_text = [i for i, t in enumerate(frames) if "good pick for wet trails" in t]
+    assert with_cards and with_text and with_cards[0] < with_text[0]
+    assert "aisle-typing" in frames[with_cards[0]]  # cards while the text is still coming
+    assert "lighter for long days" in frames[-1] and "aisle-typing" not in frames[-1]
+
+
+def test_chat_survives_a_server_restart(shopper, bot):
+    from assistant.web.shopper import ShopperChat
+
+    _, token = _send(shopper, "a warm sleeping bag")
+    before = shopper.open(token).thread
+    restarted = ShopperChat(bot, SessionSigner(b"test-key-" * 4))  # same key (AISLE_SECRET_KEY or the key file)
+    assert restarted.open(token).thread == before and "sleeping bag" in before
+    assert ShopperChat(bot, SessionSigner(b"other-key" * 4)).open(token).store  # a new key starts fresh chats
+    assert SessionSigner(b"test-key-" * 4).derive("browser-storage") == shopper.signer.derive("browser-storage")
 
 
 def test_a_browser_cannot_read_another_chat(shopper, bot):
@@ -315,6 +341,7 @@ def test_console_needs_a_login_and_the_widget_does_not(bot, tmp_path):
         assert client.get("/healthz").json() == {"ok": True}
         assert client.get("/config").status_code == 200
         assert client.get("/staff/config").status_code in (401, 403)
+        assert client.get("/staff", follow_redirects=False).headers["location"].endswith("/staff/")
         assert client.post("/staff/gradio_api/queue/join", json={"data": [], "fn_index": 0,
                                                                    "session_hash": "x"}).status_code in (401, 403)
         assert "embed.js" in client.get("/widget/embed_demo.html").text

@@ -59,8 +59,9 @@ def _load_local(kind: str, settings: Settings) -> Generator:
     from assistant.generation import model_files
 
     if kind == "llamacpp":
-        from assistant.generation.llamacpp import LlamaCppGenerator
+        from assistant.generation.llamacpp import LlamaCppGenerator, import_llama
 
+        import_llama()  # fail before assembling a 490 MB file for a backend that cannot run
         gguf = model_files.ensure_gguf(settings.model_cache_dir, model_files.QWEN_CODER_05B)
         return LlamaCppGenerator(gguf, name="qwen2.5-coder-0.5b-llamacpp")
 

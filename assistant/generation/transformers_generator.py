@@ -48,23 +48,21 @@ _LOADED: dict[tuple[str, str | None], LoadedModel] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def load_model(model_dir: Path, *, quantize: str | None = "int8", num_threads: int | None = None) -> LoadedModel:
+def load_model(model_dir: Path, *, quantize: str | None = "int8") -> LoadedModel:
     """Load a saved causal LM + tokenizer once per process (a second call returns the same objects)."""
     if quantize not in QUANTIZE_MODES:
         raise GeneratorError(f"Unknown quantize={quantize!r}: use one of {QUANTIZE_MODES}")
     key = (str(Path(model_dir).resolve()), quantize)
     with _LOAD_LOCK:
         if key not in _LOADED:
-            _LOADED[key] = _load(Path(model_dir), quantize=quantize, num_threads=num_threads)
+            _LOADED[key] = _load(Path(model_dir), quantize=quantize)
         return _LOADED[key]
 
 
-def _load(model_dir: Path, *, quantize: str | None, num_threads: int | None) -> LoadedModel:
+def _load(model_dir: Path, *, quantize: str | None) -> LoadedModel:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    if num_threads:
-        torch.set_num_threads(num_threads)
     started = time.perf_counter()
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
@@ -138,7 +136,17 @@ class StreamStats:
 
 
 class TransformersGenerator(BaseGenerator):
-    """Greedy, streaming chat generation with a transformers causal LM on CPU."""
+    """Greedy, streaming chat generation with a transformers causal LM on CPU.
+
+    `num_threads` is torch's intra-op thread count while this generator computes (None: leave
+    torch's setting). It defaults to 1: decoding one token is memory-bound and does not get faster
+    with a second thread, and as soon as anything else wants a core (the web server, the
+    embedder, another worker) a second thread stalls at every barrier: on the 2-core machine of
+    bench/generators.py, decode fell from ~9 to ~2.5 tokens/s with 2 threads under such load.
+
+    `cache_slots` is how many conversations' keys/values are kept for reuse (0: none). Several
+    shoppers talking at once each find their own prefix; ~12 MB per 500-token slot for Qwen.
+    """
 
     def __init__(
         self,
@@ -146,14 +154,15 @@ class TransformersGenerator(BaseGenerator):
         *,
         name: str = "transformers",
         quantize: str | None = "int8",
-        prefix_cache: bool = True,
-        num_threads: int | None = None,
+        cache_slots: int = 4,
+        num_threads: int | None = 1,
     ) -> None:
         self.name = name
-        self.prefix_cache = prefix_cache
-        self._loaded = load_model(model_dir, quantize=quantize, num_threads=num_threads)
+        self.cache_slots = cache_slots
+        self.num_threads = num_threads
+        self._loaded = load_model(model_dir, quantize=quantize)
         self._lock = threading.Lock()
-        self._cached: tuple[list[int], Any] | None = None  # (token ids in the cache, cache)
+        self._slots: list[tuple[list[int], Any]] = []  # (token ids in the cache, cache), oldest first
         self.last_stats = StreamStats()
 
     @property
@@ -194,6 +203,7 @@ class TransformersGenerator(BaseGenerator):
         decode = self._loaded.tokenizer.decode
         ids: list[int] = []
         emitted = ""
+        text = ""
         for token in self._token_ids(prompt, max_new_tokens):
             ids.append(token)
             text = decode(ids, skip_special_tokens=True)
@@ -202,6 +212,8 @@ class TransformersGenerator(BaseGenerator):
             if len(text) > len(emitted):
                 yield text[len(emitted):]
                 emitted = text
+        if len(text) > len(emitted):  # the reply ended on bytes that never completed a character
+            yield text[len(emitted):]
 
     def _token_ids(self, prompt: list[int], max_new_tokens: int) -> Iterator[int]:
         """The greedy decode loop; the KV cache goes back to the prefix cache however the stream ends."""
@@ -240,37 +252,58 @@ class TransformersGenerator(BaseGenerator):
     def _forward(self, input_ids: "torch.Tensor", cache: Any) -> "torch.Tensor":
         import torch
 
-        # inference_mode per step, not around the loop: a generator suspended inside the context
-        # would leak the mode into the caller's code between tokens.
-        with torch.inference_mode():
-            out = self._loaded.model(
-                input_ids=input_ids, use_cache=True, logits_to_keep=1, **{self._loaded.cache_kwarg: cache}
-            )
+        # inference_mode and the thread count per step, not around the loop: a generator suspended
+        # inside them would leak both into the caller's code between tokens.
+        previous = torch.get_num_threads()
+        if self.num_threads:
+            torch.set_num_threads(self.num_threads)
+        try:
+            with torch.inference_mode():
+                out = self._loaded.model(
+                    input_ids=input_ids, use_cache=True, logits_to_keep=1, **{self._loaded.cache_kwarg: cache}
+                )
+        finally:
+            if self.num_threads:
+                torch.set_num_threads(previous)
         return out.logits
 
     def _take_cache(self, prompt: list[int]) -> tuple[Any, int]:
-        """The cache to continue from and how many prompt tokens it already holds.
+        """A cache holding the longest prefix of `prompt` any slot has, and that prefix's length.
 
-        The cache is taken out while in use, so a concurrent call just starts a fresh one.
+        A slot that is wholly a prefix of the prompt is taken out (the conversation continues);
+        one that only shares a beginning (the same system prompt, another question) is copied up
+        to the shared length, so it stays intact for the conversation it belongs to. Slots in the
+        pool are never modified, so concurrent calls never share a cache.
         """
+        # The last prompt token must always run through the model to give the first logits.
+        best, shared = None, 0
         with self._lock:
-            entry, self._cached = self._cached, None
-        if entry is not None and self.prefix_cache:
-            cached_ids, cache = entry
-            shared = _common_prefix_len(cached_ids, prompt)
-            shared = min(shared, len(prompt) - 1)  # the last prompt token must run to give logits
-            if shared > 0:
-                surplus = cache.get_seq_length() - shared
-                if surplus > 0:
-                    cache.crop(-surplus)  # negative = drop that many, in transformers 4.x and 5.x
+            for i, (ids, _) in enumerate(self._slots):
+                n = min(_common_prefix_len(ids, prompt), len(prompt) - 1)
+                if n > shared:
+                    best, shared = i, n
+            if best is None:
+                return self._new_cache(), 0
+            ids, cache = self._slots[best]
+            if shared == len(ids):
+                del self._slots[best]
                 return cache, shared
-        return self._new_cache(), 0
+            return self._copy_prefix(cache, shared), shared
+
+    def _copy_prefix(self, cache: Any, length: int) -> Any:
+        copy = self._new_cache()
+        for layer_idx, layer in enumerate(cache.layers):
+            copy.update(layer.keys[..., :length, :].clone(), layer.values[..., :length, :].clone(), layer_idx)
+        return copy
 
     def _put_cache(self, ids: list[int], cache: Any) -> None:
-        if not self.prefix_cache or cache.get_seq_length() != len(ids):
+        if self.cache_slots <= 0 or cache.get_seq_length() != len(ids):
             return  # interrupted inside a forward pass: the cache is not trustworthy
         with self._lock:
-            self._cached = (ids, cache)
+            # A slot whose tokens all begin the new one is superseded by it.
+            self._slots = [s for s in self._slots if _common_prefix_len(s[0], ids) < len(s[0])]
+            self._slots.append((ids, cache))
+            del self._slots[: -self.cache_slots]
 
     def _new_cache(self) -> Any:
         from transformers import DynamicCache
@@ -281,9 +314,9 @@ class TransformersGenerator(BaseGenerator):
             return DynamicCache()
 
     def reset_cache(self) -> None:
-        """Forget the cached prefix (the benchmark uses this to time cold prompts)."""
+        """Forget every cached prefix (the benchmark uses this to time cold prompts)."""
         with self._lock:
-            self._cached = None
+            self._slots.clear()
 
 
 def _common_prefix_len(a: Sequence[int], b: Sequence[int]) -> int:

@@ -70,7 +70,8 @@ def theme() -> "gr.themes.Base":
                        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"])
     t.set(body_background_fill="#f6f7f9", block_border_width="0px", block_shadow="none",
           button_primary_background_fill="#0f766e", button_primary_background_fill_hover="#115e59",
-          button_primary_text_color="#ffffff", input_background_fill="#ffffff")
+          button_primary_text_color="#ffffff", input_background_fill="#ffffff", input_border_width="1px",
+          input_border_color="#cbd5e1", input_border_color_focus="#0f766e", block_label_text_color="#475569")
     for name in list(vars(t)):
         if name.endswith("_dark") and hasattr(t, name[:-5]):
             setattr(t, name, getattr(t, name[:-5]))
@@ -116,7 +117,7 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     """Build the ASGI app. Raises StaffAuthError in production when no staff logins are configured."""
     import gradio as gr
     from fastapi import FastAPI
-    from fastapi.responses import JSONResponse
+    from fastapi.responses import JSONResponse, RedirectResponse
     from fastapi.staticfiles import StaticFiles
 
     from assistant.web.shopper import ShopperChat, build_shopper
@@ -132,6 +133,10 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> JSONResponse:
         return JSONResponse({"ok": True})
+
+    @app.get(STAFF_PATH, include_in_schema=False)
+    def staff_slash() -> RedirectResponse:  # "/staff" (and Gradio's logout) would otherwise reach the widget's 404
+        return RedirectResponse(STAFF_PATH + "/")
 
     app.mount(WIDGET_PATH, StaticFiles(directory=STATIC_DIR), name="widget")
     common = {"footer_links": [], "run_history": False, "theme": theme(), "show_error": False,

@@ -210,6 +210,15 @@ def build_shopper(chat: ShopperChat, *, storage_secret: str, poll_seconds: float
             out[parts["box"]] = "" if view.clear_input else gr.skip()
         return out
 
+    def list_or_skip(views: Iterator[View]) -> Iterator[View | None]:
+        """The views as they come; one no-op when there are none (an empty message), so Gradio gets an update."""
+        empty = True
+        for view in views:
+            empty = False
+            yield view
+        if empty:
+            yield None
+
     with gr.Blocks(title="Shop assistant", fill_height=True, analytics_enabled=False) as page:
         stored = gr.BrowserState(None, storage_key="aisle-chat", secret=storage_secret)
         last_seen = gr.State(0)
@@ -237,12 +246,12 @@ def build_shopper(chat: ShopperChat, *, storage_secret: str, poll_seconds: float
             return outputs_of(chat.open(value), parts)
 
         def on_send(message, value):
-            for view in chat.send(message, value):
+            for view in list_or_skip(chat.send(message, value)):
                 yield outputs_of(view, with_box)
 
         def quick_reply(text: str):
             def on_quick(value):
-                for view in chat.send(text, value):
+                for view in list_or_skip(chat.send(text, value)):
                     yield outputs_of(view, parts)
             return on_quick
 

@@ -83,7 +83,7 @@ def shopper_transcript(turns: Sequence["Turn"], products: Callable[[list[str]], 
             parts.append(_bubble("assistant", body, who="Aisle", cards=product_cards(pending.products)))
     if notice:
         parts.append(f'<div class="aisle-system" role="status">{esc(notice)}</div>')
-    return f'<div class="aisle-thread" aria-live="polite">{"".join(parts)}</div>'
+    return f'<div class="aisle-thread">{"".join(parts)}</div>'
 
 
 def _bubble(role: str, body: str, *, who: str = "", cards: str = "", feedback: str = "") -> str:

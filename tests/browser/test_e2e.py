@@ -149,6 +149,10 @@ def test_shopper_and_staff_handoff(app_server, browser, artifacts, staff_logins)
     frame.locator("#aisle-thread .aisle-msg--staff").wait_for(timeout=WAIT)  # same browser: same chat
     demo.screenshot(path=str(artifacts / "embed-demo-desktop.png"))
 
+    # Logging out ends the staff session: the console asks for the password again.
+    staff.click("#staff-logout")
+    staff.wait_for_selector("input[type=password]", timeout=WAIT)
+
     assert not errors, errors
     assert not blocked, f"the pages tried to reach other hosts: {blocked}"
     shop.close()
