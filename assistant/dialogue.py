@@ -291,12 +291,14 @@ def _search(bot, u, text, prefs, state, shown):
         if relaxed:
             note = f"Nothing matches all of that ({_constraint_words(filters)}). The closest options:"
             hits = relaxed
-    # Shoppers want what they can buy now: out-of-stock items keep their order but go last.
-    hits = sorted(hits, key=lambda h: not h.product.in_stock)
-    products = [h.product for h in hits[:k]]
     state.pop("focus", None)
-    if products and _names_product(query, products[0]):
-        state["focus"] = products[0].id  # the shopper named this product: "it" now means it
+    named = hits[0].product if hits and _names_product(query, hits[0].product) else None
+    if named is not None:
+        state["focus"] = named.id  # the shopper named this product: "it" now means it
+    # Shoppers want what they can buy now: out-of-stock items keep their order but go last
+    # (unless the shopper asked for that very product).
+    hits = sorted(hits, key=lambda h: h.product is not named and not h.product.in_stock)
+    products = [h.product for h in hits[:k]]
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     need = query
     if not products:
