@@ -29,8 +29,8 @@ class VectorIndex(Protocol):
         """[(product id, cosine)] best first."""
         ...
 
-    def score_ids(self, query: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
-        """Exact cosine for the given ids (used when filters already narrowed the candidates)."""
+    def score_ids(self, query: np.ndarray, ids: Sequence[str], *, k: int | None = None) -> list[tuple[str, float]]:
+        """Exact cosine for the given ids, best first, at most k (used when filters narrowed the candidates)."""
         ...
 
 
@@ -94,7 +94,8 @@ class FaissIndex:
     def update(self, ids: Sequence[str], hashes: Sequence[str], vectors: np.ndarray, *, drop: Sequence[str] = ()) -> None:
         """Replace/add rows for `ids`, remove `drop`, rebuild FAISS and persist."""
         assert vectors.shape == (len(ids), self.dim), (vectors.shape, len(ids), self.dim)
-        keep = [i for i, pid in enumerate(self.ids) if pid not in set(drop)] if drop else list(range(len(self.ids)))
+        drop_set = set(drop)
+        keep = [i for i, pid in enumerate(self.ids) if pid not in drop_set] if drop else list(range(len(self.ids)))
         ids_l = [self.ids[i] for i in keep]
         hashes_l = [self.hashes[i] for i in keep]
         mat = self.vectors[keep] if drop else self.vectors
@@ -143,10 +144,14 @@ class FaissIndex:
         scores, rows = self._index().search(q, min(k, len(self.ids)))
         return [(self.ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
 
-    def score_ids(self, query: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
+    def score_ids(self, query: np.ndarray, ids: Sequence[str], *, k: int | None = None) -> list[tuple[str, float]]:
         rows = [self._row[i] for i in ids if i in self._row]
         if not rows:
             return []
         scores = self.vectors[rows] @ query.reshape(-1).astype(np.float32)
-        order = np.argsort(-scores)
+        if k is not None and k < len(rows):
+            top = np.argpartition(-scores, k - 1)[:k]
+            order = top[np.argsort(-scores[top])]
+        else:
+            order = np.argsort(-scores)
         return [(self.ids[rows[j]], float(scores[j])) for j in order]

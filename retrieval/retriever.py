@@ -95,11 +95,17 @@ class Retriever:
         qv = self.embedder.embed_queries([query])[0]
         if f.is_empty():
             return self.index.search(qv, k=candidates)
+        # Broad filters: the nearest neighbours usually pass, so check those first (one SQL query)
+        # and fall back to exact scoring of every allowed product only when too few pass.
+        near = self.index.search(qv, k=min(candidates * 10, max(len(self.index), 1)))
+        ok = self.store.allowed(f, [pid for pid, _ in near][:900])
+        passed = [h for h in near if h[0] in ok]
+        if len(passed) >= candidates or len(near) >= len(self.index):
+            return passed[:candidates]
         allowed = self.store.filter_ids(f, limit=EXACT_FILTER_LIMIT + 1)
         if len(allowed) <= EXACT_FILTER_LIMIT:
-            return self.index.score_ids(qv, allowed)[:candidates]
-        allowed_set = set(allowed)
-        return [h for h in self.index.search(qv, k=candidates * 10) if h[0] in allowed_set][:candidates]
+            return self.index.score_ids(qv, allowed, k=candidates)
+        return passed[:candidates]
 
     @staticmethod
     def _collapse(hits: Sequence[Hit], k: int) -> list[Hit]:

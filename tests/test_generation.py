@@ -452,6 +452,13 @@ def test_prefix_cache_keeps_one_slot_per_conversation(tiny):
     assert tiny.last_stats.reused_tokens >= len(tiny.encode(other)) - 3
 
 
+def test_warm_up_makes_the_first_turn_warm(tiny):
+    tiny.reset_cache()
+    tiny.warm_up(_shop("")[:1])
+    tiny.complete(_shop("price of A?"), max_new_tokens=2)
+    assert tiny.last_stats.reused_tokens == len(tiny.encode(_shop("")[:1], add_generation_prompt=False))
+
+
 def test_local_generator_stops_early_and_releases_its_cache(tiny):
     tiny.reset_cache()
     full = tiny.complete(_shop("A?"), max_new_tokens=20)

@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,20 @@ def test_cards_show_before_the_generated_text_streams_in(shopper, bot, monkeypat
     assert "lighter for long days" in frames[-1] and "aisle-typing" not in frames[-1]
 
 
+def test_an_answer_finishes_even_if_the_page_goes_away(shopper, bot):
+    _, token = _send(shopper, "running shoes")
+    steps = shopper.send("waterproof hiking boots", token)
+    next(steps)  # the shopper's bubble
+    next(steps)  # the first frame of the answer; then the browser disconnects
+    steps.close()
+    deadline = time.monotonic() + 10
+    while bot.history(token["sid"])[-1].role != "assistant" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    last = bot.history(token["sid"])[-1]
+    assert last.role == "assistant" and last.product_ids  # stored, so a reload shows it
+    assert "hiking boot" in shopper.open(token).thread.lower()
+
+
 def test_chat_survives_a_server_restart(shopper, bot):
     from assistant.web.shopper import ShopperChat
 
@@ -269,7 +284,7 @@ def test_takeover_reply_reaches_the_shopper_by_polling_then_bot_answers_again(sh
     assert "Asked for a person" in console.queue(sid, "anna")
     taken = console.take_over(sid, "anna")
     assert taken.can_reply and taken.can_hand_back and not taken.can_take
-    console.reply(sid, "Hi, Anna here. <b>How can I help?</b>", "anna")
+    assert console.reply(sid, "Hi, Anna here. <b>How can I help?</b>", "anna").ok
 
     update = shopper.poll(token, seen, mode)
     assert "Anna from support" in update.header and "Anna · Support" in update.thread
@@ -299,7 +314,8 @@ def test_staff_console_conflicts_notes_audit_and_close(shopper, console, bot):
     clash = console.take_over(sid, "ben")
     assert "staff-notice--error" in clash.notice and "Anna is already handling this chat" in clash.notice
     assert not clash.can_reply and not clash.can_close
-    assert "staff-notice--error" in console.reply(sid, "hello", "ben").notice
+    refused = console.reply(sid, "hello", "ben")
+    assert not refused.ok and "staff-notice--error" in refused.notice
     assert "staff-notice--error" in console.hand_back(sid, "ben").notice
 
     noted = console.note(sid, "VIP <customer>", "anna")

@@ -175,11 +175,23 @@ class TransformersGenerator(BaseGenerator):
         """The loaded causal LM, for evaluation code that needs raw logits."""
         return self._loaded.model
 
-    def encode(self, messages: Sequence[ChatMessage]) -> list[int]:
+    def encode(self, messages: Sequence[ChatMessage], *, add_generation_prompt: bool = True) -> list[int]:
         """Token ids of the chat prompt, ending where the assistant's reply begins."""
         tok = self._loaded.tokenizer
-        text = tok.apply_chat_template(to_chat_dicts(messages), add_generation_prompt=True, tokenize=False)
+        text = tok.apply_chat_template(
+            to_chat_dicts(messages), add_generation_prompt=add_generation_prompt, tokenize=False
+        )
         return list(tok(text, add_special_tokens=False)["input_ids"])
+
+    def warm_up(self, messages: Sequence[ChatMessage]) -> None:
+        """Compute and keep the keys/values of `messages` (say, the fixed system prompt) ahead of time,
+        so that even the first shopper turn only prefills what follows them."""
+        import torch
+
+        ids = self.encode(messages, add_generation_prompt=False)
+        cache, reused = self._take_cache(ids)
+        self._forward(torch.tensor([ids[reused:]]), cache)
+        self._put_cache(ids, cache)
 
     def stream(
         self,

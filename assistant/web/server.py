@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,41 +77,6 @@ def theme() -> "gr.themes.Base":
     return t
 
 
-class _PerThreadDatabase:
-    """A `sqlite_utils.Database` per thread, for a catalog opened in one thread and read from many.
-
-    Python's sqlite3 connections refuse use from any thread but their creator's, and Gradio runs
-    handlers on a thread pool. The catalog is read-only while serving (imports run offline), and
-    WAL lets every thread read at once. Remove once `CatalogStore` manages this itself.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self._path, self._local = path, threading.local()
-
-    def _db(self):
-        db = getattr(self._local, "db", None)
-        if db is None:
-            import sqlite_utils
-
-            db = sqlite_utils.Database(self._path)
-            db.conn.execute("PRAGMA busy_timeout=5000")
-            self._local.db = db
-        return db
-
-    def __getattr__(self, name: str):
-        return getattr(self._db(), name)
-
-    def __getitem__(self, key: str):
-        return self._db()[key]
-
-
-def share_catalog_across_threads(bot: "Assistant") -> None:
-    """Let the web server's worker threads read the catalog (see `_PerThreadDatabase`)."""
-    store = bot.retriever.store
-    if not isinstance(store.db, _PerThreadDatabase):
-        store.db = _PerThreadDatabase(store.path)
-
-
 def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAPI":
     """Build the ASGI app. Raises StaffAuthError in production when no staff logins are configured."""
     import gradio as gr
@@ -124,7 +88,6 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     from assistant.web.staff import StaffConsole, build_staff
 
     settings = settings or WebSettings.from_env()
-    share_catalog_across_threads(bot)
     staff_auth = StaffAuth.from_env(settings.env)  # fails loudly before anything is served
     signer = SessionSigner(load_secret_key(settings.env, settings.data_dir))
 

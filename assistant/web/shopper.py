@@ -10,6 +10,7 @@ anything else it sends is ignored and a fresh chat starts instead.
 # No `from __future__ import annotations`: Gradio reads the handlers' `gr.EventData` / `gr.Request`
 # hints at run time, and `gr` is imported inside the builder.
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -126,10 +127,11 @@ class ShopperChat:
         yield View(thread=self.render(sid, pending=pending, turns=before), clear_input=True,
                    stored=self.token(sid) if fresh else None, store=fresh)
         self._streaming.add(sid)
+        events: Iterator[Any] = iter(())
         try:
-            stream = self.bot.stream(message, session_id=sid)
+            events = self.bot.stream(message, session_id=sid).events()
             last_frame = 0.0
-            for event in stream.events():
+            for event in events:
                 if event.kind == "products":
                     pending.products = list(event.value)
                 elif event.kind == "delta":
@@ -139,6 +141,9 @@ class ShopperChat:
                 if time.monotonic() - last_frame >= STREAM_FRAME_SECONDS or event.kind == "products":
                     last_frame = time.monotonic()
                     yield View(thread=self.render(sid, pending=pending, turns=before))
+        except GeneratorExit:  # the page went away mid-answer: finish it anyway, so a reload shows it
+            threading.Thread(target=_drain, args=(events, sid), name="aisle-finish-answer", daemon=True).start()
+            raise
         except Exception:  # the shopper gets an apology, the log gets the traceback (never the message)
             logger.exception("answering session %s failed", sid)
             yield self.full_view(sid, thread=self.render(sid, notice=SORRY))
@@ -185,6 +190,15 @@ class ShopperChat:
             return View(cart=cart_panel(self.bot.cart(sid), note=str(exc)))
         title = next((line["title"] for line in cart["items"] if line["product_id"] == product_id), "Item")
         return View(cart=cart_panel(cart, note=f"Added {title} to your cart."))
+
+
+def _drain(events: Iterator[Any], sid: str) -> None:
+    """Run an abandoned answer to the end: the dialogue stores the turn when its stream is exhausted."""
+    try:
+        for _ in events:
+            pass
+    except Exception:
+        logger.exception("finishing an abandoned answer in session %s failed", sid)
 
 
 # -- Gradio ---------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class Detail:
     thread: str
     audit: str
     notice: str = ""
+    ok: bool = False  # the action just asked for succeeded
     can_take: bool = False
     can_hand_back: bool = False
     can_reply: bool = False
@@ -95,7 +96,7 @@ class StaffConsole:
                       f"{status.mode}:{status.held_by or ''}",
         )
 
-    def _do(self, sid: Any, me: str, action, ok: str) -> Detail:
+    def _do(self, sid: Any, me: str, action, done: str) -> Detail:
         sid = self._checked(sid)
         if sid is None:
             return self.detail(None, me, message="Pick a chat from the queue first.", kind="error")
@@ -105,8 +106,10 @@ class StaffConsole:
             return self.detail(sid, me, message=_conflict_text(self.bot, sid, me, exc), kind="error")
         except ValueError as exc:
             return self.detail(sid, me, message=str(exc), kind="error")
-        logger.info("staff %s: %s on %s", me, ok, sid)
-        return self.detail(sid, me, message=ok, kind="ok")
+        logger.info("staff %s: %s on %s", me, done, sid)
+        detail = self.detail(sid, me, message=done, kind="ok")
+        detail.ok = True
+        return detail
 
     def take_over(self, sid: Any, me: str) -> Detail:
         return self._do(sid, me, lambda s: self.bot.take_over(s, staff=me),
@@ -229,14 +232,12 @@ def build_staff(console: StaffConsole, *, mount_path: str = "/staff", refresh_se
         def on_reply(sid, text, request: gr.Request):
             me = me_of(request)
             d = console.reply(sid, text, me)
-            sent = 'staff-notice--ok' in d.notice
-            return [console.queue(sid, me), *detail_values(d), "" if sent else gr.skip()]
+            return [console.queue(sid, me), *detail_values(d), "" if d.ok else gr.skip()]
 
         def on_note(sid, text, request: gr.Request):
             me = me_of(request)
             d = console.note(sid, text, me)
-            saved = 'staff-notice--ok' in d.notice
-            return [*detail_values(d), "" if saved else gr.skip()]
+            return [*detail_values(d), "" if d.ok else gr.skip()]
 
         private = {"api_visibility": "private", "show_progress": "hidden"}
         page.load(on_load, None, [who, queue], **private)

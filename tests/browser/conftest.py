@@ -27,12 +27,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 STAFF = {"anna": "anna-pass-1", "ben": "ben-pass-2"}
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not CHROMIUM.exists():
@@ -60,7 +54,7 @@ def demo_catalog_files(request, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app_server(demo_catalog_files, tmp_path):
+def app_server(chromium_path, demo_catalog_files, tmp_path):
     """`python app.py` with template answers, two staff logins and a fresh data dir; yields the base URL."""
     from assistant.web.auth import hash_password
 
