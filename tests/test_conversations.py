@@ -58,8 +58,17 @@ def test_conversation_with_template_answers(template_bot, name, turns):
     assert not failures, "\n".join(failures)
 
 
+# The scripts whose answers the model writes (search, refine, compare, open questions); the rest
+# are answered from catalog rows whichever generator runs, and stay in the fast run above.
+MODEL_SCRIPTS = [s for s in SCRIPTS if s[0] in {
+    "budget honoured then cheaper", "colour refinement", "brand exclusion", "second one reference and warranty",
+    "reviews grounded", "compare first two", "nothing fits the budget", "prompt injection does not change prices",
+    "chinese budget", "red dress", "gift for a child", "show more gives new products", "range budget",
+}]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name,turns", SCRIPTS, ids=[s[0] for s in SCRIPTS])
+@pytest.mark.parametrize("name,turns", MODEL_SCRIPTS, ids=[s[0] for s in MODEL_SCRIPTS])
 def test_conversation_with_the_real_model(model_bot, name, turns):
     failures = run_script(model_bot, name, turns)
     assert not failures, "\n".join(failures)
