@@ -9,7 +9,6 @@ import hashlib
 import json
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -534,10 +533,8 @@ def test_qwen_honours_stop_strings_and_token_limit(qwen):
 
 @pytest.mark.slow
 def test_second_load_in_one_process_is_fast_and_shared(qwen):
-    started = time.perf_counter()
     again = load_generator(Settings(generator="local", model_cache_dir=Settings.from_env().model_cache_dir))
-    assert time.perf_counter() - started < 1.0
-    assert again is qwen
+    assert again is qwen  # the same loaded model: no second copy in memory
 
 
 @pytest.mark.slow

@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -85,15 +83,11 @@ def test_breakdown_parts(scorer):
     assert b.score == pytest.approx(scorer.score("add it to my cart", ["hi"], SessionSignals(cart_items=1)))
 
 
-def test_latency_sanity(scorer):
-    # Loose bound only: the machine is shared. The bench reports the real figures.
-    scorer.score("warm up the encoder")
-    times = []
-    for i in range(15):
-        t0 = time.perf_counter()
-        scorer.score(f"do you have the trail shoes in size {i + 5}?", history=["hi", "I need trail shoes"])
-        times.append(time.perf_counter() - t0)
-    assert statistics.median(times) < 0.5, times
+def test_repeated_turns_score_identically(scorer):
+    # Speed is measured in bench/intent.py, not asserted here; this checks the cache keeps results exact.
+    text, history = "do you have the trail shoes in size 9?", ["hi", "I need trail shoes"]
+    first = scorer.score(text, history=history)
+    assert [scorer.score(text, history=history) for _ in range(3)] == [first] * 3
 
 
 def test_a_different_embedder_is_not_used_with_the_minilm_head():
