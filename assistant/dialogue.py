@@ -320,7 +320,7 @@ def _question(bot, u, text, targets: Sequence[Product]) -> Draft:
         return Draft("question", products=list(targets[:3]), fallback="\n".join(lines))
     # reviews and open questions: let the model read this product's data, guarded.
     return Draft("question", products=[product], prompt=render(
-        "question", products=_product_block([product]), title=product.title, message=text),
+        "question", products=_product_block([product], reviews=True), title=product.title, message=text),
         fallback=answers.fact_answer(product, topic) if topic == "reviews" else
         f"I checked the catalog entry for the {product.title} but it doesn't answer that, so I don't want to guess.")
 
@@ -345,25 +345,37 @@ def _bad_input(bot, session_id, text, problem, state) -> Iterator[Event]:
 
 def _messages(bot, session_id: str, prompt: str) -> list[ChatMessage]:
     """System rules (identical every turn, so a backend can cache them) + the last exchange + this prompt."""
-    msgs = [ChatMessage.system(render("system"))]
-    prior = [t for t in bot.sessions.turns(session_id) if t.role in ("user", "assistant")][-3:-1]
-    for t in prior:
-        content = strip_injection(t.text)[0][:300] if t.role == "user" else t.text[:300]
-        msgs.append(ChatMessage.user(content) if t.role == "user" else ChatMessage.assistant(content))
-    msgs.append(ChatMessage.user(prompt))
-    return msgs
+    # No transcript: the dialogue state already resolved "cheaper"/"the second one" into the rows
+    # the prompt carries, and every history token would add prefill time before the first word.
+    return [ChatMessage.system(render("system")), ChatMessage.user(prompt)]
 
 
-def _product_block(products: Sequence[Product]) -> str:
+PROMPT_PRODUCTS = 3  # rows the model reads; every prompt token costs ~10 ms of prefill on 2 cores
+PROMPT_SPECS = 3
+
+
+def _product_block(products: Sequence[Product], *, reviews: bool = False) -> str:
+    """Compact catalog rows for the model: time to first token grows with every token here."""
     rows = []
-    for i, p in enumerate(products, 1):
-        specs = "; ".join(f"{k.replace('_', ' ')}: {answers.value_text(v)}" for k, v in list(p.facts().items())[:10])
+    for i, p in enumerate(products[:PROMPT_PRODUCTS], 1):
+        facts = [(k, v) for k, v in p.facts().items() if k not in ("subcategory", "colors_available", "sizes_available")
+                 and len(answers.value_text(v)) <= 40][:PROMPT_SPECS]
+        specs = "; ".join(f"{k.replace('_', ' ')}: {answers.value_text(v)}" for k, v in facts)
         rows.append(render(
-            "product", index=i, title=p.title, brand=p.brand or "-", price=money(p.price, p.currency),
+            "product", index=i, title=p.title, price=money(p.price, p.currency),
             rating=f"{p.rating:.1f}/5" if p.rating is not None else "none",
             stock="in stock" if p.in_stock else "out of stock",
-            description=p.description[:280].replace("\n", " "), specs=specs or "-"))
+            description=_first_sentence(p.description, 100), specs=specs or "-"))
+        if reviews and p.reviews:
+            rows.append("    reviews: " + " | ".join(
+                f"{r.get('rating', '?')}/5 {str(r.get('text', ''))[:90]}" for r in p.reviews[:3]))
     return "\n".join(rows)
+
+
+def _first_sentence(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    cut = re.split(r"(?<=[.!?。！？])\s", text, maxsplit=1)[0]
+    return cut[:limit]
 
 
 def _focus(bot, state, shown) -> list[Product]:
