@@ -15,8 +15,10 @@ Configurations, per model:
   thread count (the generator's default is 1; see TransformersGenerator) from the rest.
 - loop-fp32: TransformersGenerator with quantize=None: the hand-written greedy loop with its
   prefix KV cache, weights still fp32.
-- aisle (int8): TransformersGenerator as shipped: the same loop, Linear weights int8 except the
-  MLP down projections.
+- aisle-int8: TransformersGenerator as shipped for Qwen: the same loop, Linear weights int8
+  except the MLP down projections (for SmolLM2 the shipped setting is loop-fp32).
+- llamacpp: the optional LlamaCppGenerator on the GGUF itself, 1 thread (only when
+  llama-cpp-python is installed).
 
 The prompt is a realistic shopping turn: a system prompt with store rules and 5 product rows, and
 a question (about 490 tokens with Qwen's tokenizer). "TTFT cold" prefills all of it; "TTFT warm"
@@ -34,6 +36,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,7 +70,7 @@ PRICE_QUESTIONS = [  # (question, the price the answer must quote)
 DECODE_TOKENS = 64
 PRICE_TOKENS = 32
 MODELS = {"qwen": "QWEN_CODER_05B", "smollm2": "SMOLLM2_135M"}
-CONFIGS = ("baseline", "baseline-1t", "loop-fp32", "aisle-int8")
+CONFIGS = ("baseline", "baseline-1t", "loop-fp32", "aisle-int8", "llamacpp")
 
 
 def _chat(question: str) -> list[dict[str, str]]:
@@ -181,6 +184,44 @@ def run_generator(model: str, reps: int, reference: list[int] | None, *, quantiz
     }
 
 
+def run_llamacpp(model: str, reps: int, _reference: list[int] | None) -> dict:
+    """The optional llama.cpp backend on the packaged GGUF (4-bit weights used as they are)."""
+    from assistant.generation import model_files
+    from assistant.generation.llamacpp import LlamaCppGenerator
+    from assistant.messages import ChatMessage
+    from assistant.settings import Settings
+
+    gguf = model_files.ensure_gguf(Settings.from_env().model_cache_dir, getattr(model_files, MODELS[model]))
+    started = time.perf_counter()
+    gen = LlamaCppGenerator(gguf, name=model, n_threads=1)
+    load_s = time.perf_counter() - started
+
+    def ask(question: str, max_new_tokens: int) -> tuple[float, float, str]:
+        t0 = time.perf_counter()
+        times, parts = [], []
+        for delta in gen.stream([ChatMessage.system(SYSTEM), ChatMessage.user(question)], max_new_tokens=max_new_tokens):
+            times.append(time.perf_counter())
+            parts.append(delta)
+        tps = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0  # one delta per token
+        return times[0] - t0, tps, "".join(parts)
+
+    cold, tps = [], []
+    for _ in range(reps):
+        gen._llm.reset()  # forget the cached prompt: a cold turn
+        t, r, answer = ask(LONG_QUESTION, DECODE_TOKENS)
+        cold.append(t)
+        tps.append(r)
+    warm, prices = [], []
+    for question, price in PRICE_QUESTIONS:
+        t, _, reply = ask(question, PRICE_TOKENS)
+        warm.append(t)
+        prices.append(_price_check(reply, price))
+    return {
+        "load_s": load_s, "ttft_cold_s": min(cold), "ttft_warm_s": min(warm), "tokens_per_s": max(tps),
+        "prices_ok": prices, "agree": None, "answer": answer, **_rss(), "threads": 1,
+    }
+
+
 def _agreement(gen, reference: list[int]) -> float:
     """Share of positions of the baseline's greedy answer where this model's top-1 token is the same."""
     import torch
@@ -210,9 +251,11 @@ def worker(spec: str, reps: int, reference_file: str | None) -> None:
         "baseline-1t": lambda m, r, ref: (torch.set_num_threads(1), run_baseline(m, r, ref))[1],
         "loop-fp32": lambda m, r, ref: run_generator(m, r, ref, quantize=None),
         "aisle-int8": lambda m, r, ref: run_generator(m, r, ref, quantize="int8"),
+        "llamacpp": run_llamacpp,
     }[config]
     result = runner(model, reps, reference)
-    threads = getattr(result.pop("generator", None), "num_threads", None) or torch.get_num_threads()
+    generator, threads = result.pop("generator", None), result.pop("threads", None)
+    threads = threads or getattr(generator, "num_threads", None) or torch.get_num_threads()
     result.update(model=model, config=config, threads=threads)
     print("RESULT " + json.dumps(result))
 
@@ -235,7 +278,7 @@ def run_all(models: list[str], configs: list[str], reps: int) -> list[dict]:
             result["loadavg"] = max(load_before, os.getloadavg()[0])
             results.append(result)
             if config == "baseline":
-                reference_file = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"aisle-bench-{model}-reference.json")
+                reference_file = str(Path(tempfile.gettempdir()) / f"aisle-bench-{model}-reference.json")
                 Path(reference_file).write_text(json.dumps(result["answer_ids"]))
     return results
 
@@ -279,7 +322,8 @@ def report(results: list[dict], reps: int) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--models", nargs="+", choices=list(MODELS), default=list(MODELS))
-    parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=list(CONFIGS))
+    parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=None,
+                        help="default: all; llamacpp only when llama-cpp-python is installed")
     parser.add_argument("--reps", type=int, default=2, help="runs per timing; the best is kept")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -288,6 +332,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.worker:
         worker(args.worker, args.reps, args.reference)
         return
+    if args.configs is None:
+        import importlib.util
+
+        has_llama = importlib.util.find_spec("llama_cpp") is not None
+        args.configs = [c for c in CONFIGS if c != "llamacpp" or has_llama]
     configs = ["baseline"] + [c for c in args.configs if c != "baseline"]
     results = run_all(args.models, configs, args.reps)
     text = report(results, args.reps)

@@ -542,3 +542,12 @@ def test_smollm2_fallback_streams_text():
     gen = load_generator(Settings(generator="smollm2", model_cache_dir=Settings.from_env().model_cache_dir))
     reply = gen.complete([ChatMessage.user("Say hello to a shopper.")], max_new_tokens=12)
     assert reply.strip() and gen.last_stats.new_tokens <= 12
+
+
+@pytest.mark.slow
+def test_llamacpp_backend_streams_the_listed_price():
+    pytest.importorskip("llama_cpp", reason="optional backend: pip install llama-cpp-python==0.3.36")
+    gen = load_generator(Settings(generator="llamacpp", model_cache_dir=Settings.from_env().model_cache_dir))
+    messages = [ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("How much does the ASICS Gel-Nimbus 25 cost?")]
+    deltas = list(gen.stream(messages, max_new_tokens=40))
+    assert len(deltas) > 3 and "$159.00" in "".join(deltas)

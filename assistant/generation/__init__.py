@@ -67,6 +67,11 @@ def _load_local(kind: str, settings: Settings) -> Generator:
 
     from assistant.generation.transformers_generator import TransformersGenerator
 
-    packaged = model_files.QWEN_CODER_05B if kind == "local" else model_files.SMOLLM2_135M
+    # Qwen runs int8 (2-3x faster decode, same answers on the price checks); SmolLM2 stays fp32:
+    # it is fast already, and int8 changed its greedy token at 22% of positions (Qwen: 5%).
+    packaged, quantize = {
+        "local": (model_files.QWEN_CODER_05B, "int8"),
+        "smollm2": (model_files.SMOLLM2_135M, None),
+    }[kind]
     model_dir = model_files.ensure_converted(settings.model_cache_dir, packaged)
-    return TransformersGenerator(model_dir, name=packaged.key)
+    return TransformersGenerator(model_dir, name=packaged.key, quantize=quantize)
