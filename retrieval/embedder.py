@@ -52,7 +52,7 @@ class MiniLMEmbedder:
         # Shoppers repeat and refine queries; a small LRU saves the ~8 ms encode on repeats.
         missing = [t for t in texts if t not in self._cache]
         if missing:
-            vecs = self._encode(missing)
+            vecs = self._encode_single_threaded(missing)
             for t, v in zip(missing, vecs):
                 self._cache[t] = v
                 if len(self._cache) > self._cache_size:
@@ -63,6 +63,18 @@ class MiniLMEmbedder:
 
     def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         return self._encode(list(texts), show_progress=show_progress)
+
+    def _encode_single_threaded(self, texts: list[str]) -> np.ndarray:
+        """One short query is too small to split across threads: on 2 shared cores one thread took
+        16-19 ms where two took 100-155 ms (bench/RESULTS.md, Retrieval). The count is restored after."""
+        import torch
+
+        previous = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return self._encode(texts)
+        finally:
+            torch.set_num_threads(previous)
 
     def _encode(self, texts: list[str], *, show_progress: bool = False) -> np.ndarray:
         if not texts:
