@@ -23,8 +23,8 @@ Configurations, per model:
 The prompt is a realistic shopping turn: a system prompt with store rules and 5 product rows, and
 a question (about 490 tokens with Qwen's tokenizer). "TTFT cold" prefills all of it; "TTFT warm"
 is a later turn that keeps the system prompt and asks something else, which is what the
-dialogue manager sends every turn. Decode tokens/s is measured over a 64-token answer. Quality:
-the two price questions must quote the listed price, and "agree" is teacher-forced top-1
+dialogue manager sends every turn (best of 4 such turns). Decode tokens/s is measured over a
+64-token answer. Quality: the four price questions must quote the listed price, and "agree" is teacher-forced top-1
 agreement with the baseline's greedy answer (1.0 = the same next token at every position).
 Timings are the best of --reps runs, since the machine may be shared.
 """
@@ -63,9 +63,11 @@ LONG_QUESTION = (
     "Hi! I'm training for my first half marathon. Can you compare all five running shoes for me, "
     "with the price, rating and stock of each one?"
 )
-PRICE_QUESTIONS = [  # (question, the price the answer must quote)
+PRICE_QUESTIONS = [  # (question, the price the answer must quote); also the warm turns timed
     ("How much does the ASICS Gel-Nimbus 25 cost?", "$159.00"),
     ("What does the Adidas Ultraboost Light cost?", "$179.99"),
+    ("What is the price of the Nike Air Zoom Pegasus 40?", "$129.99"),
+    ("How much is the New Balance Fresh Foam 880v13?", "$94.50"),
 ]
 DECODE_TOKENS = 64
 PRICE_TOKENS = 32
@@ -283,6 +285,33 @@ def run_all(models: list[str], configs: list[str], reps: int) -> list[dict]:
     return results
 
 
+NOTES = """\
+How to read it. "TTFT warm" is the case the dialogue manager creates: the same system prompt every
+turn, so the generator's cache slots already hold its keys/values and only the new question is
+prefilled. A cold ~480-token prefill is compute-bound (~0.35 TFLOP for Qwen) and cannot reach 1 s
+on this CPU; `TransformersGenerator.warm_up(messages)` computes a fixed system prompt ahead of the
+first turn. RSS: transformers keeps the fp32 safetensors file mapped after loading, so its pages
+(clean page cache, shared between processes, reclaimable) count in RSS whatever is quantised;
+"anon RSS" is the process's private memory, where int8 adds the packed weights.
+
+Kept, from one-off experiments on the same machine (teacher-forced KL against fp32 on 4 shopping
+prompts; decode and TTFT best of 3, interleaved):
+- int8 weights per output channel for q/k/v/o, gate/up and the output layer (each alone: KL
+  <= 0.008 nats); the MLP down projection stays fp32: quantised alone it gave KL 0.25 nats and
+  0.89 top-1 agreement (its input has outlier channels that dynamic per-tensor activation
+  quantisation flattens). SmoothQuant-style smoothing of that input did not rescue it (alpha 0.5:
+  KL 0.15; 0.85: 0.22).
+- 1 intra-op thread. With 2, decode swung between 0.6 and 11.7 tokens/s and cold TTFT between 2.1
+  and 7.9 s whenever another process wanted a core; with 1: 10-12 tokens/s, 3.5-3.9 s, steadily.
+- Own Int8Linear instead of torch.ao `quantize_dynamic`: the same numerics, but packs each weight
+  once instead of twice (packing dominates the load time) and avoids a deprecated API.
+
+Tried, not kept: a static KV cache (no torch.compile): prefill 4.75 vs 4.79 s, decode 5.4 vs 5.4
+tokens/s, no gain; bf16 weights (slower, 9.5 vs 11.3 tokens/s, see MODELS.md); weight-only int8
+(`_weight_int8pack_mm`): 13x slower than fp32 per matmul on this AVX2-only CPU.
+SmolLM2 ships in fp32 (loop-fp32 row): int8 changed its greedy token at 22% of positions."""
+
+
 def report(results: list[dict], reps: int) -> str:
     """The RESULTS.md section (also printed): one table, then the optimised/baseline ratios."""
     lines = [
@@ -316,6 +345,7 @@ def report(results: list[dict], reps: int) -> str:
     if warm:
         r = warm[0]
         lines += ["", f"Warm turns reuse the cached keys/values of {r['reused_tokens']} of ~{r['prompt_tokens']} prompt tokens."]
+    lines += ["", NOTES]
     return "\n".join(lines)
 
 

