@@ -73,6 +73,15 @@ class Assistant:
         self.vocab = Vocabulary.from_products(retriever.store.iter_products())
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        warm_up = getattr(generator, "warm_up", None)
+        if warm_up is not None:  # the system rules are the same every turn: prefill them once, now
+            from assistant.messages import ChatMessage
+            from prompts import render
+
+            try:
+                warm_up([ChatMessage.system(render("system"))])
+            except Exception as exc:  # a cold first turn is slower, not wrong
+                logger.warning("could not pre-compute the system prompt (%s); the first turn starts cold", exc)
 
     # -- construction ----------------------------------------------------------------------------
     @classmethod
