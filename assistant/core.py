@@ -143,10 +143,12 @@ class Assistant:
 
     def _locked(self, session_id: str, events: Iterator[Any]) -> Iterator[Any]:
         # One turn at a time per session: a double-clicked send must not interleave two turns' state.
-        with self._locks_guard:
-            lock = self._locks.setdefault(session_id, threading.Lock())
-        with lock:
+        with self._lock_for(session_id):
             yield from events
+
+    def _lock_for(self, session_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(session_id, threading.Lock())
 
     def _session(self, session_id: str | None) -> str:
         if session_id is None:
@@ -180,9 +182,7 @@ class Assistant:
             raise KeyError(f"No product {product_id!r} in the catalog")
         if not product.in_stock:
             raise ValueError(f"{product.title} is out of stock")
-        with self._locks_guard:
-            lock = self._locks.setdefault(session_id, threading.Lock())
-        with lock:
+        with self._lock_for(session_id):
             state = self.sessions.load_state(session_id)
             cart.add(state, product, quantity)
             view = cart.summary(state, self.retriever.store.get_many)

@@ -281,13 +281,13 @@ def _search(bot, u, text, prefs, state, shown):
     query = prefs.query or getattr(u, "query_text", "") or text
     k = bot.max_products
     hits = bot.retriever.search(query, k=k + 8, filters=filters)
-    hits = [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
+    hits = _relevant(hits)
     note = ""
     if not hits and not filters.is_empty():
         # Say what does not exist instead of silently ignoring the shopper's constraint.
         relaxed = bot.retriever.search(query, k=k, filters=filters.merged(price_min=None, price_max=None,
                                                                           attributes={}, min_rating=None))
-        relaxed = [h for h in relaxed if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
+        relaxed = _relevant(relaxed)
         if relaxed:
             note = f"Nothing matches all of that ({_constraint_words(filters)}). The closest options:"
             hits = relaxed
@@ -385,6 +385,11 @@ def _focus(bot, state, shown) -> list[Product]:
         if p is not None and (not shown or p.id in {s.id for s in shown}):
             return [p]
     return list(shown[:1]) if len(shown) == 1 else []
+
+
+def _relevant(hits):
+    """Hits the keyword side matched, or whose embedding similarity is above the noise floor."""
+    return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
 
 
 def _titles_in(bot, sentence: str) -> list[str]:
