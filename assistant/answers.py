@@ -1,14 +1,17 @@
-"""Answers built straight from catalog rows: money, product lines, comparisons, facts.
+"""Answers computed straight from catalog rows: money, product lines, facts, comparisons.
 
-These are what the shopper sees when the model is not needed (cart, facts the catalog lacks) and
-what replaces a generated answer that the grounding guardrail could not repair.
+These are what the shopper sees for facts (the model never decides one), and what stands in for
+a generated recommendation that the grounding guardrail could not keep. Every function takes the
+shopper's language; the words come from `prompts/phrases.json`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from catalog.models import Product
+from prompts import phrase
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥"}
 
@@ -26,14 +29,21 @@ TOPIC_KEYS: dict[str, tuple[str, ...]] = {
     "waterproof": ("waterproof", "water_resistance", "waterproof_rating"),
 }
 TOPIC_WORDS = {
-    "warranty": "a warranty", "weight": "the weight", "size": "the sizes", "color": "the colours",
-    "material": "the material", "battery": "the battery life", "shipping": "shipping times",
-    "returns": "the return policy", "dimensions": "the dimensions", "waterproof": "whether it is waterproof",
+    "en": {"warranty": "a warranty", "weight": "the weight", "size": "the sizes", "color": "the colours",
+           "material": "the material", "battery": "the battery life", "shipping": "shipping times",
+           "returns": "the return policy", "dimensions": "the dimensions",
+           "waterproof": "whether it is waterproof", "other": "that"},
+    "zh": {"warranty": "保修信息", "weight": "重量", "size": "尺码", "color": "颜色", "material": "材质",
+           "battery": "续航", "shipping": "配送时间", "returns": "退货政策", "dimensions": "尺寸",
+           "waterproof": "是否防水", "other": "这方面的信息"},
 }
+# Words that say a property is absent or partial ("not fully waterproof", "不防水").
+_NEGATION = re.compile(r"\b(?:not|no|non|isn't|aren't|without|never)\b[\w\s-]{0,20}$|(?:不|非|没有|无)$",
+                       re.IGNORECASE)
 
 
 def money(amount: float, currency: str = "USD") -> str:
-    sym = _SYMBOLS.get(currency.upper())
+    sym = _SYMBOLS.get((currency or "USD").upper())
     return f"{sym}{amount:,.2f}" if sym else f"{amount:,.2f} {currency}"
 
 
@@ -48,23 +58,23 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def product_line(p: Product, *, index: int | None = None) -> str:
+def product_line(p: Product, *, index: int | None = None, lang: str = "en") -> str:
     """`1. Trailmark Ridge GTX — $119.00, rated 4.6, in stock`"""
     bits = [money(p.price, p.currency)]
     if p.rating is not None:
-        bits.append(f"rated {p.rating:.1f}")
-    bits.append("in stock" if p.in_stock else "out of stock")
+        bits.append(phrase("rated_line", lang, rating=f"{p.rating:.1f}"))
+    bits.append(phrase("in_stock" if p.in_stock else "out_of_stock", lang))
     prefix = f"{index}. " if index is not None else ""
-    return f"{prefix}{p.title} — {', '.join(bits)}"
+    return f"{prefix}{p.title} — {('，' if lang == 'zh' else ', ').join(bits)}"
 
 
-def fact(p: Product, topic: str) -> tuple[str, Any] | None:
+def fact(p: Product, topic: str, *, lang: str = "en") -> tuple[str, Any] | None:
     """(key, value) that answers `topic` for `p`, or None when the catalog does not say."""
     if topic == "price":
         return "price", money(p.price, p.currency)
     if topic == "stock":
         if p.stock is not None:
-            return "stock", f"{p.stock} in stock" if p.stock > 0 else "out of stock"
+            return "stock", phrase("n_in_stock", lang, n=p.stock) if p.stock > 0 else phrase("out_of_stock", lang)
         return "availability", p.availability.replace("_", " ")
     if topic == "reviews":
         return ("reviews", p.reviews) if p.reviews else None
@@ -72,43 +82,70 @@ def fact(p: Product, topic: str) -> tuple[str, Any] | None:
     for key in TOPIC_KEYS.get(topic, (topic,)):
         if key in facts and facts[key] not in (None, "", []):
             return key, facts[key]
-    if topic == "waterproof":
-        text = f"{p.title} {p.description}".lower()
-        if "waterproof" in text or "防水" in text:
-            return "description", "yes (the description says waterproof)"
     return None
 
 
-def fact_answer(p: Product, topic: str) -> str:
+def fact_answer(p: Product, topic: str, *, lang: str = "en") -> str:
     """A one-line grounded answer for a known topic, or an honest 'the catalog does not say'."""
-    found = fact(p, topic)
+    found = fact(p, topic, lang=lang)
+    if found is None and topic == "waterproof":
+        return property_answer(p, ["waterproof", "water-resistant", "防水"], lang=lang) or _doesnt_say(p, topic, lang)
     if found is None:
-        what = TOPIC_WORDS.get(topic, "that")
-        return (f"The catalog doesn't list {what} for the {p.title}, so I don't want to guess. "
-                "A member of our team can check if you'd like.")
+        return _doesnt_say(p, topic, lang)
     key, value = found
     if topic == "reviews":
         stars = [r["rating"] for r in value if isinstance(r.get("rating"), (int, float))]
-        avg = f" (average {sum(stars) / len(stars):.1f} of 5 from {len(stars)} reviews)" if stars else ""
+        avg = phrase("reviews_avg", lang, avg=f"{sum(stars) / len(stars):.1f}", n=len(stars)) if stars else ""
         quotes = "; ".join(f'"{r["text"]}"' for r in value[:3] if r.get("text"))
-        return f"Reviewers of the {p.title}{avg} say: {quotes}"
-    return f"{p.title} — {key.replace('_', ' ')}: {value_text(value)}."
+        return phrase("reviews", lang, title=p.title, avg=avg, quotes=quotes)
+    return phrase("fact", lang, title=p.title, key=key.replace("_", " "), value=value_text(value))
 
 
-def compare_table(products: Sequence[Product]) -> str:
+def _doesnt_say(p: Product, topic: str, lang: str) -> str:
+    what = TOPIC_WORDS["zh" if lang == "zh" else "en"].get(topic, TOPIC_WORDS[lang if lang == "zh" else "en"]["other"])
+    return phrase("doesnt_say", lang, what=what, title=p.title)
+
+
+def row_sentences(p: Product) -> list[str]:
+    """The row's own text as sentences (description, attributes, tags), for quoting."""
+    parts = re.split(r"(?<=[.!?。！？；;])\s*", " ".join(p.description.split()))
+    parts += [f"{k.replace('_', ' ')}: {value_text(v)}" for k, v in p.facts().items()]
+    return [s.strip() for s in parts if s.strip()]
+
+
+def property_answer(p: Product, terms: Sequence[str], *, lang: str = "en") -> str | None:
+    """Quote the row's sentence about a property, saying "no" when the row negates it; None when the
+    row does not mention it (the caller then says the catalog doesn't say). A term of several words
+    ("dishwasher safe") needs all of them in one sentence."""
+    for term in terms:
+        parts = term.lower().split()
+        for sentence in row_sentences(p):
+            low = sentence.lower()
+            if not parts or not all(part in low for part in parts):
+                continue
+            at = low.find(parts[0])
+            after = low[at + len(parts[0]):].lstrip()
+            negated = bool(_NEGATION.search(low[:at])) or after.startswith((": no", ": false"))
+            return phrase("negated" if negated else "says", lang, title=p.title, quote=sentence)
+    return None
+
+
+def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:
     """A markdown table of the fields shoppers compare, from catalog rows only."""
     keys: list[str] = []
     for p in products:
         for k, v in p.attributes.items():
             if k not in keys and isinstance(v, (str, int, float, bool, list)) and len(keys) < 8:
                 keys.append(k)
+    labels = ("price", "rating", "brand", "stock") if lang != "zh" else ("价格", "评分", "品牌", "库存")
     header = "| | " + " | ".join(p.title for p in products) + " |"
     sep = "|---" * (len(products) + 1) + "|"
     rows = [
-        "| price | " + " | ".join(money(p.price, p.currency) for p in products) + " |",
-        "| rating | " + " | ".join(f"{p.rating:.1f}" if p.rating is not None else "–" for p in products) + " |",
-        "| brand | " + " | ".join(p.brand or "–" for p in products) + " |",
-        "| stock | " + " | ".join("in stock" if p.in_stock else "out of stock" for p in products) + " |",
+        f"| {labels[0]} | " + " | ".join(money(p.price, p.currency) for p in products) + " |",
+        f"| {labels[1]} | " + " | ".join(f"{p.rating:.1f}" if p.rating is not None else "–" for p in products) + " |",
+        f"| {labels[2]} | " + " | ".join(p.brand or "–" for p in products) + " |",
+        f"| {labels[3]} | " + " | ".join(phrase("in_stock" if p.in_stock else "out_of_stock", lang)
+                                        for p in products) + " |",
     ]
     for k in keys:
         rows.append(f"| {k.replace('_', ' ')} | " + " | ".join(
@@ -116,14 +153,40 @@ def compare_table(products: Sequence[Product]) -> str:
     return "\n".join([header, sep, *rows])
 
 
-def search_answer(products: Sequence[Product], *, need: str, note: str = "") -> str:
+def compare_summary(products: Sequence[Product], *, lang: str = "en") -> str:
+    """Which is cheapest and which is rated best, computed (never left to the model)."""
+    out = []
+    prices = sorted(products, key=lambda p: p.price)
+    same_currency = len({p.currency for p in products}) == 1
+    if same_currency and prices[0].price == prices[-1].price:
+        out.append(phrase("same_price", lang, price=money(prices[0].price, prices[0].currency)))
+    elif same_currency:
+        out.append(phrase("cheapest_is", lang, title=prices[0].title, price=money(prices[0].price, prices[0].currency)))
+    rated = [p for p in products if p.rating is not None]
+    if len(rated) >= 2:
+        best = max(rated, key=lambda p: p.rating)
+        if sum(p.rating == best.rating for p in rated) == 1:
+            out.append(phrase("best_rated_is", lang, title=best.title, rating=f"{best.rating:.1f}"))
+    return " ".join(out)
+
+
+def is_a_need(need: str) -> bool:
+    """A short product need worth echoing back ("trail shoes"), never a whole message."""
+    return bool(need) and len(need.split()) <= 6 and len(need) <= 60
+
+
+def search_head(products: Sequence[Product], *, need: str, lang: str = "en", sentence: bool = False) -> str:
+    """The opening line of a search answer: how many were found, for what (a heading for the
+    product lines, or a whole sentence when the model's recommendation follows)."""
+    n = len(products)
+    values = {"n": n, "is_are": "is" if n == 1 else "are", "s": "" if n == 1 else "s"}
+    key = ("found" if is_a_need(need) else "found_plain") + ("_sentence" if sentence else "")
+    return phrase(key, lang, need=need, **values)
+
+
+def search_answer(products: Sequence[Product], *, need: str, note: str = "", lang: str = "en") -> str:
     """The template answer to a search: what was found, as lines."""
     if not products:
-        need = need if need and len(need.split()) <= 6 and len(need) <= 60 else "anything"
-        return (f"I couldn't find {need} in our catalog that fits. "
-                "Could you tell me more, or loosen the budget or filters?")
-    lines = [product_line(p, index=i) for i, p in enumerate(products, 1)]
-    head = f"Here {'is' if len(products) == 1 else 'are'} {len(products)} option{'s' if len(products) != 1 else ''}"
-    # Echo the shopper's words only when they are a short product need, never a whole message.
-    head += f" for {need}:" if need and len(need.split()) <= 6 and len(need) <= 60 else ":"
-    return "\n".join(([note] if note else []) + [head, *lines])
+        return phrase("none_found", lang, need=need if is_a_need(need) else phrase("anything", lang))
+    lines = [product_line(p, index=i, lang=lang) for i, p in enumerate(products, 1)]
+    return "\n".join(([note] if note else []) + [search_head(products, need=need, lang=lang), *lines])

@@ -48,6 +48,11 @@ class ReplyStream:
             yield event
 
 
+def _delegated(name: str, doc: str) -> property:
+    """An Assistant attribute that lives on its `TurnDeps`."""
+    return property(lambda self: getattr(self.deps, name), lambda self, value: setattr(self.deps, name, value), doc=doc)
+
+
 class Assistant:
     """Multi-turn shopping assistant over one catalog, with sessions, intent and a human handoff."""
 
@@ -63,15 +68,22 @@ class Assistant:
         max_products: int = 4,
         max_new_tokens: int = 72,
         max_message_chars: int = MAX_MESSAGE_CHARS,
+        policies: Any = None,
     ) -> None:
         from retrieval.query import Vocabulary
 
-        self.retriever, self.sessions, self.generator = retriever, sessions, generator
-        self.intent_scorer, self.nudge_policy = intent_scorer, nudge_policy
-        self.escalation_enabled = escalation_enabled
-        self.max_products, self.max_new_tokens, self.max_message_chars = max_products, max_new_tokens, max_message_chars
+        self.retriever, self.sessions = retriever, sessions
         self.vocab = Vocabulary.from_products(retriever.store.iter_products())
+        from assistant.turn.deps import TurnDeps
+
+        # Everything a turn touches, passed explicitly: the turn never reaches back into this object.
+        self.deps = TurnDeps(
+            catalog=retriever.store, retriever=retriever, sessions=sessions, generator=generator,
+            vocab=self.vocab, intent_scorer=intent_scorer, nudge_policy=nudge_policy, policies=policies,
+            escalation_enabled=escalation_enabled, max_products=max_products, max_new_tokens=max_new_tokens,
+            max_message_chars=max_message_chars)
         self._locks: dict[str, threading.Lock] = {}
+        self._background: dict[str, threading.Thread] = {}
         self._locks_guard = threading.Lock()
         warm_up = getattr(generator, "warm_up", None)
         if warm_up is not None:  # the system rules are the same every turn: prefill them once, now
@@ -82,6 +94,16 @@ class Assistant:
                 warm_up([ChatMessage.system(render("system"))])
             except Exception as exc:  # a cold first turn is slower, not wrong
                 logger.warning("could not pre-compute the system prompt (%s); the first turn starts cold", exc)
+
+    # The turn reads these from `deps`; setting them on the Assistant changes what the next turn uses.
+    generator = _delegated("generator", "The model that phrases answers (None: answers from catalog rows only).")
+    intent_scorer = _delegated("intent_scorer", "Scores each shopper message's purchase intent.")
+    nudge_policy = _delegated("nudge_policy", "Decides when to offer an incentive.")
+    policies = _delegated("policies", "Answers shipping/returns/... questions from the shop's policy text.")
+    escalation_enabled = _delegated("escalation_enabled", "Whether the bot may hand chats to staff.")
+    max_products = _delegated("max_products", "Cards per answer.")
+    max_new_tokens = _delegated("max_new_tokens", "Longest generated recommendation, in tokens.")
+    max_message_chars = _delegated("max_message_chars", "Longest shopper message accepted.")
 
     # -- construction ----------------------------------------------------------------------------
     @classmethod
@@ -136,10 +158,10 @@ class Assistant:
 
     def stream(self, message: str, session_id: str | None = None) -> ReplyStream:
         """Answer one message as text deltas; iterate it, then read `.reply` / `.products`."""
-        from assistant.dialogue import run_turn
+        from assistant.turn import run_turn
 
         session_id = self._session(session_id)
-        return ReplyStream(self._locked(session_id, run_turn(self, message, session_id)))
+        return ReplyStream(self._locked(session_id, run_turn(self.deps, message, session_id)))
 
     def _locked(self, session_id: str, events: Iterator[Any]) -> Iterator[Any]:
         # One turn at a time per session: a double-clicked send must not interleave two turns' state.
@@ -169,12 +191,15 @@ class Assistant:
     def cart(self, session_id: str) -> dict:
         """The session's cart with catalog prices and total."""
         from assistant import cart
+        from assistant.turn.state import SessionState
 
-        return cart.summary(self.sessions.load_state(check_session_id(session_id)), self.retriever.store.get_many)
+        state = SessionState.from_dict(self.sessions.load_state(check_session_id(session_id)))
+        return cart.summary(state.cart, self.retriever.store.get_many)
 
     def add_to_cart(self, session_id: str, product_id: str, *, quantity: int = 1) -> dict:
         """Add a product by id (the card's button); returns the cart."""
         from assistant import cart
+        from assistant.turn.state import SessionState
 
         session_id = self._session(session_id)
         product = self.retriever.store.get(product_id)
@@ -183,12 +208,12 @@ class Assistant:
         if not product.in_stock:
             raise ValueError(f"{product.title} is out of stock")
         with self._lock_for(session_id):
-            state = self.sessions.load_state(session_id)
-            cart.add(state, product, quantity)
-            view = cart.summary(state, self.retriever.store.get_many)
-            state["cart_value"] = view["total"]
-            state["focus"] = product.id
-            self.sessions.save_state(session_id, state)
+            state = SessionState.from_dict(self.sessions.load_state(session_id))
+            cart.add(state.cart, product, quantity)
+            view = cart.summary(state.cart, self.retriever.store.get_many)
+            state.cart_value = view["total"]
+            state.focus = product.id
+            self.sessions.save_state(session_id, state.to_dict())
         return view
 
     def feedback(self, session_id: str, turn_id: int, value: int) -> None:
@@ -232,8 +257,53 @@ class Assistant:
         return self.sessions.append_turn(session_id, "staff", cleaned, meta={"staff": staff})
 
     def hand_back(self, session_id: str, *, staff: str) -> "SessionStatus":
-        """Give the chat back to the bot."""
-        return self.sessions.hand_back(check_session_id(session_id), staff=_staff(staff))
+        """Give the chat back to the bot: the shopper is told, and a message they sent after staff's
+        last reply is answered now (it would otherwise wait forever)."""
+        session_id, staff = check_session_id(session_id), _staff(staff)
+        status = self.sessions.hand_back(session_id, staff=staff)
+        # Answering may take the model a few seconds: the staff console must not wait for it.
+        worker = threading.Thread(target=self._after_hand_back, args=(session_id, staff),
+                                  name=f"hand-back-{session_id[:8]}", daemon=True)
+        self._background[session_id] = worker
+        worker.start()
+        return status
+
+    def wait(self, session_id: str, timeout: float | None = None) -> None:
+        """Block until background work for a chat (answering after a hand-back) is done."""
+        worker = self._background.get(session_id)
+        if worker is not None:
+            worker.join(timeout)
+
+    def _after_hand_back(self, session_id: str, staff: str) -> None:
+        from assistant.sessions import SessionClosedError
+
+        try:
+            with self._lock_for(session_id):
+                self._answer_left_message(session_id, staff)
+        except SessionClosedError:  # staff closed the chat right after handing it back: nothing to say
+            pass
+        except Exception:  # the hand-back itself succeeded; the shopper can still ask again
+            logger.exception("could not answer the message left during the takeover")
+
+    def _answer_left_message(self, session_id: str, staff: str) -> None:
+        from assistant.turn import SessionState, run_turn
+        from prompts import phrase
+
+        turns = self.sessions.turns(session_id)
+        lang = SessionState.from_dict(self.sessions.load_state(session_id)).lang
+        self.sessions.append_turn(session_id, "assistant", phrase("staff_left", lang, staff=staff),
+                                  meta={"act": "handed_back", "staff": staff})
+        pending = None
+        for turn in reversed(turns):
+            if turn.role in ("staff", "assistant"):
+                break
+            if turn.role == "user" and not (turn.meta or {}).get("rejected"):
+                pending = turn
+                break
+        if pending is None:
+            return
+        for _ in run_turn(self.deps, pending.text, session_id, already_stored=True):
+            pass
 
     def close(self, session_id: str, *, staff: str | None = None) -> "SessionStatus":
         return self.sessions.close(check_session_id(session_id), staff=staff)

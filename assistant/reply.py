@@ -21,9 +21,11 @@ class Reply:
     act: str = ""  # what the assistant understood the message as (search, question, cart_add, ...)
     cart: dict[str, Any] = field(default_factory=dict)  # {"items": [...], "total": float, "currency": str}
     nudge: str | None = None  # an incentive offered this turn, if the nudge policy chose one
-    grounding: str = "ok"  # ok | repaired | replaced | template: what the guardrail did to the generated text
+    grounding: str = "ok"  # ok | repaired | replaced | template | model_busy | model_failed: what became of the model's text
     turn_id: int | None = None  # id of the stored assistant turn (for feedback)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    language: str = "en"  # the language the answer is in (the shopper's)
+    generator_error: str | None = None  # set when the model failed and the answer came from rows
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data (products as dicts)."""
@@ -33,4 +35,5 @@ class Reply:
             "escalated": self.escalated, "escalation_reason": self.escalation_reason,
             "answered_by": self.answered_by, "act": self.act, "cart": self.cart, "nudge": self.nudge,
             "grounding": self.grounding, "turn_id": self.turn_id, "timings": self.timings,
+            "language": self.language, "generator_error": self.generator_error,
         }

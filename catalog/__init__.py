@@ -1,34 +1,28 @@
-"""The shop's catalog: products in SQLite with full-text search, imported from CSV/JSON/JSONL."""
+"""The shop's catalog: products in SQLite with full-text search, imported from CSV/JSON/JSONL.
+
+Names load on first use, so `from catalog.models import Product` (which every reply needs) does
+not pull in sqlite-utils and its dependencies.
+"""
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from catalog.importer import CatalogFormatError, ImportReport, RowError, import_file
-from catalog.models import Product
-from catalog.store import CatalogStore
+if TYPE_CHECKING:
+    from catalog.bundled import demo_catalog_path, ensure_demo_catalog
+    from catalog.importer import CatalogFormatError, ImportReport, RowError, import_file
+    from catalog.models import Product
+    from catalog.store import CatalogStore
 
-__all__ = ["CatalogFormatError", "CatalogStore", "ImportReport", "Product", "RowError", "demo_catalog_path",
-           "ensure_demo_catalog", "import_file"]
+_WHERE = {
+    "CatalogFormatError": "catalog.importer", "ImportReport": "catalog.importer", "RowError": "catalog.importer",
+    "import_file": "catalog.importer", "Product": "catalog.models", "CatalogStore": "catalog.store",
+    "demo_catalog_path": "catalog.bundled", "ensure_demo_catalog": "catalog.bundled",
+}
+__all__ = sorted(_WHERE)
 
 
-def demo_catalog_path() -> Path:
-    """The demo catalog that ships inside the package (written for Aisle, not scraped)."""
-    return Path(__file__).resolve().parent / "demo" / "products.jsonl"
-
-
-def ensure_demo_catalog(db_path: str | Path) -> Path:
-    """Import the demo catalog into `db_path` unless that catalog already has it at this version."""
-    db_path = Path(db_path)
-    store = CatalogStore(db_path)
-    source = demo_catalog_path()
-    stamp = hashlib.sha1(source.read_bytes()).hexdigest()
-    meta = store.db["aisle_meta"]
-    current = None
-    if "aisle_meta" in store.db.table_names():
-        rows = list(store.db.query("SELECT value FROM aisle_meta WHERE key = 'demo_stamp'"))
-        current = rows[0]["value"] if rows else None
-    if current != stamp:
-        import_file(store, source)
-        meta.upsert({"key": "demo_stamp", "value": stamp}, pk="key")
-    return db_path
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'catalog' has no attribute {name!r}")

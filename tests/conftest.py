@@ -56,3 +56,32 @@ def demo_db(tmp_path_factory, embedder) -> Path:
     db = ensure_demo_catalog(tmp_path_factory.mktemp("demo") / "catalog.db")
     Retriever.open(db, embedder=embedder)
     return db
+
+
+@pytest.fixture(scope="session")
+def retriever(demo_db, embedder):
+    """Hybrid search over the demo catalog (real index, real MiniLM)."""
+    from retrieval import Retriever
+
+    return Retriever.open(demo_db, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def scorer(embedder):
+    """The shipped purchase-intent scorer."""
+    from assistant.intent import IntentScorer
+
+    return IntentScorer.from_defaults(embedder=embedder)
+
+
+@pytest.fixture
+def make_bot(retriever, scorer, tmp_path):
+    """An Assistant over the demo catalog with a fresh SQLite session store; pass a generator or None."""
+    from assistant import Assistant
+    from assistant.sessions import open_session_store
+
+    def make(generator=None, **options):
+        options.setdefault("nudge_policy", None)
+        return Assistant(retriever=retriever, sessions=open_session_store(tmp_path / "sessions.db"),
+                         generator=generator, intent_scorer=scorer, **options)
+    return make

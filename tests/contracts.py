@@ -66,9 +66,6 @@ class SessionStoreContract:
 
     # -- sessions and turns -------------------------------------------------------------------
 
-    def test_is_a_session_store(self, store):
-        assert isinstance(store, SessionStore)
-
     def test_create_session_makes_a_fresh_hex_id(self, store, clock):
         first, second = store.create_session(), store.create_session()
         assert first != second and len(first) == 32 and int(first, 16) >= 0

@@ -1,0 +1,22 @@
+"""Greetings, thanks, off-topic and unclear messages: fixed answers, never product cards."""
+from __future__ import annotations
+
+from assistant.turn.acts import ActContext
+from assistant.turn.events import Draft
+from prompts import render
+
+
+def greeting(ctx: ActContext) -> Draft:
+    return Draft("greeting", fallback=render("greeting", lang=ctx.state.lang))
+
+
+def thanks(ctx: ActContext) -> Draft:
+    return Draft("thanks", fallback=render("thanks", lang=ctx.state.lang))
+
+
+def off_topic(ctx: ActContext) -> Draft:
+    return Draft(ctx.u.act, fallback=render("off_topic", lang=ctx.state.lang))
+
+
+def unclear(ctx: ActContext) -> Draft:
+    return Draft("unclear", fallback=render("unclear", lang=ctx.state.lang), unmet=True)

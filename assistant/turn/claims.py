@@ -1,0 +1,143 @@
+"""What a generated sentence claims about which product: names, property words, comparatives.
+
+The guard uses these to check a sentence against the row of the product it talks about, not
+against every row the model read (so product B's warranty can't be told as product A's).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from catalog.models import Product
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[\u4e00-\u9fff]+")
+# Property words a small model likes to attach to any product; each must be in that product's row.
+PROPERTY_WORDS = frozenset("""
+waterproof water-resistant water-repellent windproof breathable insulated wireless bluetooth cordless
+rechargeable foldable adjustable lightweight ultralight leather suede cotton wool merino linen silk
+polyester nylon bamboo organic vegan gluten-free sugar-free stainless aluminium aluminum titanium
+carbon ceramic cast-iron non-stick nonstick dishwasher-safe microwave-safe bpa-free noise-cancelling
+noise-canceling anc oled amoled 4k 5g usb-c hdmi wifi wi-fi gps nfc touchscreen ergonomic handmade
+recycled hypoallergenic fragrance-free unscented spf vitamin solar smart magnetic heated
+防水 防风 透气 保暖 无线 蓝牙 可折叠 轻量 真皮 纯棉 羊毛 有机 不锈钢 降噪
+""".split())
+_NEGATION_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bnon-?|\bisn't\b|\baren't\b|\bwithout\b|\bnever\b|不|非|无)"
+                              r"[\w\s-]{0,16}$", re.IGNORECASE)
+_CHEAPER = re.compile(r"\b(?:cheaper|less expensive|more affordable|lower[- ]priced|costs? less|better value)\b",
+                      re.IGNORECASE)
+_PRICIER = re.compile(r"\b(?:pricier|more expensive|costs? more|higher[- ]priced)\b", re.IGNORECASE)
+_CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|most affordable|lowest[- ]priced|lowest price)\b|最便宜",
+                       re.IGNORECASE)
+_PRICIEST = re.compile(r"\b(?:most expensive|priciest|highest[- ]priced)\b|最贵", re.IGNORECASE)
+_BEST_RATED = re.compile(r"\b(?:best|highest|top)[- ]rated\b|\bhighest rating\b|评分最高", re.IGNORECASE)
+_BETTER_RATED = re.compile(r"\b(?:better|higher)[- ]rated\b|\bhigher rating\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^\s*(?:it|its|it's|this|that|these|they|their|both|它|这款|这个|该)\b", re.IGNORECASE)
+
+
+def words(text: str) -> set[str]:
+    """Lower-cased words, plural 's' folded, so "boots" supports "boot"."""
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        out.add(w)
+        if len(w) > 3 and w.endswith("s") and w.isascii():
+            out.add(w[:-1])
+    return out
+
+
+def row_text(p: Product, *, reviews: bool = False) -> str:
+    """Everything the catalog says about a product, as one lower-cased string."""
+    bits = [p.title, p.brand, p.category, p.description, " ".join(p.tags),
+            " ".join(f"{k} {v}" for k, v in p.facts().items())]
+    if reviews:
+        bits += [str(r.get("text", "")) for r in p.reviews]
+    return " ".join(bits).lower()
+
+
+def name_keys(p: Product, others: Sequence[Product]) -> list[str]:
+    """Ways a sentence can name `p`: its title, first three words, a brand no other product shares,
+    a title word that is distinctive among the products given."""
+    title = p.title.lower()
+    keys = [title, " ".join(re.findall(r"[\w'&.-]+", title)[:3])]
+    if re.search(r"[\u4e00-\u9fff]", title):
+        keys.append(re.sub(r"\s+", "", title)[:6])
+    other_titles = " ".join(o.title.lower() for o in others if o is not p)
+    if p.brand and p.brand.lower() not in other_titles and len(p.brand) >= 3:
+        keys.append(p.brand.lower())
+    for w in re.findall(r"[a-z][a-z0-9-]{4,}", title):
+        if w not in other_titles and w not in p.category.lower():
+            keys.append(w)
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
+    """Products the sentence names, in the order they appear in it."""
+    low = sentence.lower()
+    found = []
+    for p in products:
+        at = [low.find(k) for k in name_keys(p, products) if _has_key(low, k)]
+        if at:
+            found.append((min(at), p))
+    return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+
+def _has_key(low: str, key: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", key):
+        return key in low
+    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low) is not None
+
+
+def starts_with_pronoun(sentence: str) -> bool:
+    return _PRONOUN_START.search(sentence) is not None
+
+
+def property_problems(sentence: str, subject: Product, given: Sequence[Product]) -> list[tuple[str, str]]:
+    """(kind, word) for property words the sentence gives `subject` that its row does not support:
+    "misattributed" when another given row has it, "unsupported" when none does, and "negated"
+    when the row says the opposite ("not fully waterproof")."""
+    low = sentence.lower()
+    own = row_text(subject)
+    own_words = words(own)
+    others = " ".join(row_text(p) for p in given if p is not subject)
+    out = []
+    for w in _WORD.findall(low):
+        if w not in PROPERTY_WORDS or _negated(low, w):
+            continue
+        if w not in own and w.rstrip("s") not in own_words:
+            out.append(("misattributed" if w in others else "unsupported", w))
+        elif _row_negates(own, w):
+            out.append(("negated", w))
+    return out
+
+
+def _negated(low: str, word: str) -> bool:
+    at = low.find(word)
+    return at >= 0 and _NEGATION_BEFORE.search(low[:at]) is not None
+
+
+def _row_negates(row: str, word: str) -> bool:
+    """The row mentions the word only in negated form."""
+    spots = [m.start() for m in re.finditer(re.escape(word), row)]
+    return bool(spots) and all(_NEGATION_BEFORE.search(row[max(0, s - 24):s]) for s in spots)
+
+
+def comparative_problems(sentence: str, named: Sequence[Product], given: Sequence[Product]) -> list[str]:
+    """Comparisons of price or rating that contradict the rows ("A is cheaper than B" when it isn't)."""
+    out = []
+    if len(named) >= 2:
+        a, b = named[0], named[1]
+        if _CHEAPER.search(sentence) and a.currency == b.currency and not a.price < b.price:
+            out.append(f"{a.title} is not cheaper than {b.title}")
+        if _PRICIER.search(sentence) and a.currency == b.currency and not a.price > b.price:
+            out.append(f"{a.title} is not pricier than {b.title}")
+        if _BETTER_RATED.search(sentence) and not ((a.rating or 0) > (b.rating or 0)):
+            out.append(f"{a.title} is not rated higher than {b.title}")
+    if named and len({p.currency for p in given}) == 1:
+        a = named[0]
+        if _CHEAPEST.search(sentence) and a.price > min(p.price for p in given):
+            out.append(f"{a.title} is not the cheapest")
+        if _PRICIEST.search(sentence) and a.price < max(p.price for p in given):
+            out.append(f"{a.title} is not the most expensive")
+    rated = [p.rating for p in given if p.rating is not None]
+    if named and rated and _BEST_RATED.search(sentence) and (named[0].rating or 0) < max(rated):
+        out.append(f"{named[0].title} is not the best rated")
+    return out

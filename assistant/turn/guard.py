@@ -1,0 +1,180 @@
+"""The grounding guardrail: generated text may only state what the row of the product it talks about says.
+
+Small models invent ("$180 shoe under $100", a warranty nobody offers, product B's feature told as
+product A's). The guard releases the model's text sentence by sentence, checking each before the
+shopper sees it, against the row of the product the sentence names (or the one the previous
+sentence named, for "It ..."). A sentence is dropped when it states an unknown price, another
+catalog product, a spec number or property that row does not have, a comparison the numbers
+contradict, a warranty/discount/returns claim the rows do not support, words of the prompt
+itself, or repeats itself; an unfinished last sentence is dropped too. If too little survives,
+the caller shows the answer computed from the rows instead.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from assistant.turn import claims
+from catalog.models import Product
+
+_MONEY = re.compile(
+    r"(?:(?P<sym>US\$|\$|€|£|¥|￥)\s?(?P<a>\d[\d,]*(?:\.\d+)?))"
+    r"|(?:(?P<b>\d[\d,]*(?:\.\d+)?)\s?(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|cny|rmb|yuan|元|块))",
+    re.IGNORECASE,
+)
+_SPEC = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(kg|g|lbs?|oz|mah|wh|w|watts?|hours?|hrs?|h|inch(?:es)?|in\b|\"|cm|mm|"
+    r"ml|l|liters?|litres?|gb|tb|mp|hz|years?|months?|days?|小时|克|公斤|年)(?![a-z])",
+    re.IGNORECASE,
+)
+# Sentence ends: ". " after Latin text (not "4.5"), or straight after Chinese punctuation, or a newline.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
+_FINISHED = re.compile(r"[.!?。！？)\"”'’]\s*$")
+_CLAIMS = {
+    "warranty": re.compile(r"\bwarrant|\bguarantee|保修|质保", re.IGNORECASE),
+    "discount": re.compile(r"\bfree\b|\bdiscount|\b\d+\s?% off|\bcoupon|\bpromo|免费|折扣|优惠券", re.IGNORECASE),
+    "returns": re.compile(r"\breturn(s|ed)?\b|\brefund|退货|退款", re.IGNORECASE),
+}
+# Words of the prompt and its rules: a sentence carrying them is the prompt leaking, not an answer.
+_LEAK = re.compile(
+    r"product data|catalog rows|\brows above\b|shopper:|exact title|one or two sentences|as cards|"
+    r"\bthe (?:system|user) prompt\b|\binstructions?\b|\bthe rules\b|\bas an ai\b|\blanguage model\b|"
+    r"reply to the shopper|商品数据|提示词", re.IGNORECASE)
+
+
+@dataclass
+class Violation:
+    kind: str  # price | product | spec | claim | property | comparison | leak | repeat | unfinished
+    text: str
+
+
+@dataclass
+class GroundingGuard:
+    """Checks generated sentences against the rows the model was given."""
+
+    products: Sequence[Product]
+    other_titles: Iterable[str] = ()  # titles of catalog products NOT given to the model
+    find_titles: Callable[[str], Iterable[str]] | None = None  # catalog titles a sentence may mention
+    allowed_amounts: Iterable[float] = ()  # e.g. a cart total, or the budget the shopper named
+    shopper_text: str = ""  # kept for callers; the shopper's own numbers are never facts about a product
+    kept: int = 0
+    dropped: list[tuple[str, list[Violation]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.products = list(self.products)
+        self._budget = {round(a, 2) for a in self.allowed_amounts}
+        self._given_names = {claims.name_keys(p, self.products)[1] for p in self.products} | {
+            p.title.lower() for p in self.products}
+        self._other_titles = [t for t in self.other_titles if t.lower() not in self._given_names]
+        self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
+        self._released: set[str] = set()
+
+    def check(self, sentence: str) -> list[Violation]:
+        """Everything in one sentence that the rows do not support."""
+        out: list[Violation] = []
+        named = claims.mentioned(sentence, self.products)
+        if named:
+            subject = named[0]
+        elif claims.starts_with_pronoun(sentence) or len(self.products) == 1:
+            subject = self._subject
+        else:
+            subject = None
+        rows = [subject] if subject is not None and len(named) <= 1 else (named or self.products)
+        fact_text = " ".join(claims.row_text(p, reviews=True) for p in rows)
+        out += self._prices(sentence, rows)
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", fact_text))
+        for m in _SPEC.finditer(sentence):
+            number = m.group(1)
+            if number not in numbers and _strip_zero(number) not in numbers:
+                out.append(Violation("spec", m.group(0)))
+        out += self._other_products(sentence)
+        for claim, pattern in _CLAIMS.items():
+            if pattern.search(sentence) and not pattern.search(fact_text):
+                out.append(Violation("claim", claim))
+        for target in ([subject] if subject is not None else named):
+            for kind, word in claims.property_problems(sentence, target, self.products):
+                out.append(Violation("property", f"{kind}: {word} ({target.title})"))
+        out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
+        if _LEAK.search(sentence):
+            out.append(Violation("leak", sentence[:60]))
+        if not out and named:
+            self._subject = named[0]
+        return out
+
+    def _prices(self, sentence: str, rows: Sequence[Product]) -> list[Violation]:
+        """Amounts must be a price of the product talked about (or the budget the shopper set)."""
+        prices = {round(p.price, 2) for p in rows} | self._budget
+        out = []
+        for m in _MONEY.finditer(sentence):
+            raw = (m.group("a") or m.group("b") or "").replace(",", "")
+            try:
+                amount = float(raw)
+            except ValueError:
+                continue
+            exact = any(abs(amount - p) <= 0.011 for p in prices)
+            # "$120" for a $119.99 product is a rounding, not an invention.
+            rounded = "." not in raw and any(abs(amount - p) < 1.0 for p in prices)
+            if not (exact or rounded):
+                out.append(Violation("price", m.group(0)))
+        return out
+
+    def _other_products(self, sentence: str) -> list[Violation]:
+        low = sentence.lower()
+        candidates = list(self._other_titles)
+        if self.find_titles is not None:
+            candidates += list(self.find_titles(sentence))
+        out = []
+        for title in dict.fromkeys(candidates):
+            name = short_name(title)
+            if name not in self._given_names and title.lower() not in self._given_names and (
+                    title.lower() in low or (len(name) >= 8 and name in low)):
+                out.append(Violation("product", title))
+        return out
+
+    def filter_stream(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Yield the generated text sentence by sentence, leaving out unsupported sentences."""
+        buffer = ""
+        for chunk in chunks:
+            buffer += chunk
+            while True:
+                m = _SENTENCE_END.search(buffer)
+                if not m:
+                    break
+                sentence, sep, buffer = buffer[: m.start()], buffer[m.start(): m.end()], buffer[m.end():]
+                yield from self._release(sentence, sep)
+        if buffer.strip():
+            if _FINISHED.search(buffer):
+                yield from self._release(buffer, "")
+            else:  # the model ran out of tokens mid-sentence: never show half a sentence
+                self.dropped.append((buffer, [Violation("unfinished", buffer[-30:])]))
+
+    def _release(self, sentence: str, sep: str) -> Iterator[str]:
+        if not sentence.strip():
+            if sep:
+                yield sep
+            return
+        key = " ".join(claims.words(sentence))
+        problems = self.check(sentence)
+        if key in self._released:
+            problems.append(Violation("repeat", sentence[:60]))
+        if problems:
+            self.dropped.append((sentence, problems))
+            return
+        self._released.add(key)
+        self.kept += 1
+        yield sentence + sep
+
+    @property
+    def status(self) -> str:
+        return "repaired" if self.dropped else "ok"
+
+
+def _strip_zero(number: str) -> str:
+    return number[:-2] if number.endswith(".0") else number
+
+
+def short_name(title: str) -> str:
+    """How people name a product in a sentence: its first three words ("Corvane Forge 16")."""
+    words = re.findall(r"[\w'&.-]+", title.lower())
+    return " ".join(words[:3])

@@ -1,0 +1,144 @@
+"""One shopper turn as stages: understand -> decide -> act -> phrase (guarded) -> store.
+
+Data flows one way. The turn is a generator of Events so the web UI shows cards before the text
+streams in, and a takeover by staff interrupts it.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from assistant.reply import Reply
+from assistant.turn.acts import ActContext, handler_for
+from assistant.turn.decide import cart_view, decide
+from assistant.turn.deps import TurnDeps
+from assistant.turn.events import Event
+from assistant.turn.phrase import phrase_draft
+from assistant.turn.state import SessionState
+from assistant.turn.store import finish, save_answer
+from assistant.turn.understand import Heard, hear
+from prompts import render
+
+HISTORY_TURNS = 6  # shopper messages the intent scorer and escalation rules read
+
+
+def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored: bool = False) -> Iterator[Event]:
+    """Handle one shopper message; yields Events, the last one carrying the Reply.
+
+    `already_stored`: the shopper's message is in the transcript already (sent while staff held the
+    chat, answered after the hand-back), so it is answered without being stored twice.
+    """
+    t_start = time.perf_counter()
+    timings: dict[str, float] = {}
+    store = deps.sessions
+    status = store.status(session_id)
+    state = SessionState.from_dict(store.load_state(session_id))
+    if status.mode == "closed":
+        yield Event("reply", Reply(session_id, render("closed", lang=state.lang), act="closed", language=state.lang))
+        return
+    shown = deps.rows(state.shown)
+    t = time.perf_counter()
+    heard = hear(deps, message, session_id, state, shown)
+    timings["understand"] = time.perf_counter() - t
+    state.lang = heard.lang
+    if heard.problem or not heard.text:
+        yield from _refuse(deps, session_id, state, heard, already_stored)
+        return
+
+    state.count_turn(getattr(heard.u, "question_topic", None))
+    history = [turn.text for turn in store.turns(session_id) if turn.role == "user"][-HISTORY_TURNS:]
+    t = time.perf_counter()
+    decision = decide(deps, heard.text, heard.u, state, history, status.mode)
+    timings["intent"] = time.perf_counter() - t
+    if not already_stored:
+        store.append_turn(session_id, "user", heard.original, intent=decision.intent,
+                          meta={"act": heard.u.act, "injection": heard.injected, "language": heard.lang})
+
+    if status.mode == "staff":  # a person holds the chat: the bot stays silent
+        store.save_state(session_id, state.to_dict())
+        yield Event("reply", Reply(session_id, "", intent=decision.intent, escalated=True, answered_by="staff",
+                                   escalation_reason=status.escalation_reason, act=heard.u.act,
+                                   cart=cart_view(deps, state), timings=timings, language=state.lang))
+        return
+    if decision.escalation_reason is not None:
+        yield from _escalate(deps, session_id, state, decision.escalation_reason, decision.intent, timings)
+        return
+
+    t = time.perf_counter()
+    from assistant.understanding import Preferences
+
+    ctx = ActContext(deps=deps, u=heard.u, text=heard.text, state=state, shown=shown,
+                     prefs=Preferences.from_dict(state.preferences))
+    draft = handler_for(heard.u.act)(ctx)
+    timings["act"] = time.perf_counter() - t
+    if draft.escalate:
+        yield from _escalate(deps, session_id, state, draft.escalate, decision.intent, timings)
+        return
+    if draft.products:
+        yield Event("products", draft.products)
+    phrased = yield from phrase_draft(deps, session_id, draft, shopper_text=heard.text, lang=state.lang,
+                                      timings=timings)
+    text = phrased.text
+    nudge = None
+    if deps.nudge_policy is not None and not phrased.interrupted:
+        nudge = _nudge(deps, session_id, decision.intent, state)
+        if nudge:
+            text += "\n\n" + nudge
+            yield Event("delta", "\n\n" + nudge)
+    state.preferences = ctx.prefs.to_dict()
+    meta = {"grounding": phrased.grounding, "interrupted": phrased.interrupted, "nudge": nudge,
+            "dropped": phrased.dropped, "language": state.lang}
+    if phrased.generator_error:
+        meta["generator_error"] = phrased.generator_error
+    timings["total"] = time.perf_counter() - t_start
+    yield Event("reply", finish(deps, session_id, state, draft, text=text.strip(), intent=decision.intent,
+                                meta=meta, nudge=nudge, timings=timings, generator_error=phrased.generator_error))
+
+
+def _escalate(deps: TurnDeps, session_id: str, state: SessionState, reason: str, intent: float,
+              timings: dict[str, float]) -> Iterator[Event]:
+    status = deps.sessions.escalate(session_id, reason)
+    answer = render("handoff_cart" if reason == "high_value_cart" else "handoff", lang=state.lang)
+    state.unmet = 0
+    turn_id = save_answer(deps, session_id, state, text=answer, act="escalate", meta={"reason": reason})
+    yield Event("delta", answer)
+    yield Event("reply", Reply(session_id, answer, intent=intent, escalated=True, escalation_reason=status.escalation_reason
+                               or reason, act="escalate", cart=cart_view(deps, state), turn_id=turn_id,
+                               timings=timings, language=state.lang))
+
+
+_BAD_INPUT = {
+    "en": {"empty": "Please type a message — for example \"running shoes under $100\".",
+           "too_long": "That message is too long for me ({n:,} characters). Please keep it under {limit:,} "
+                       "characters and tell me what you're looking for.",
+           "unreadable": "Sorry, I couldn't read that message. Could you type what you're looking for?"},
+    "zh": {"empty": "请输入您的问题，比如“300元以内的跑鞋”。",
+           "too_long": "这条消息太长了（{n:,} 个字符）。请控制在 {limit:,} 个字符以内，并告诉我您想找什么。",
+           "unreadable": "抱歉，我没能读懂这条消息。可以再说一下您想找什么吗？"},
+}
+
+
+def _refuse(deps: TurnDeps, session_id: str, state: SessionState, heard: Heard, already_stored: bool) -> Iterator[Event]:
+    """Bad input or a message that was only instructions: a clear answer, and the message is kept."""
+    if heard.problem:
+        act = "bad_input"
+        answer = _BAD_INPUT["zh" if state.lang == "zh" else "en"][heard.problem].format(
+            n=len(heard.original), limit=deps.max_message_chars)
+        meta = {"rejected": heard.problem}
+    else:
+        act, answer, meta = "injection", render("injection", lang=state.lang), {"injection": True}
+    turn_id = None
+    if heard.problem != "empty":  # nothing is lost: the shopper's message is kept in the transcript
+        if not already_stored:
+            deps.sessions.append_turn(session_id, "user", heard.original, meta=meta)
+        turn_id = save_answer(deps, session_id, state, text=answer, act=act)
+    yield Event("delta", answer)
+    yield Event("reply", Reply(session_id, answer, act=act, turn_id=turn_id, cart=cart_view(deps, state),
+                               language=state.lang))
+
+
+def _nudge(deps: TurnDeps, session_id: str, intent: float, state: SessionState) -> str | None:
+    view = {"nudges": state.nudges, "turns": state.turns}
+    nudge = deps.nudge_policy.decide(session_id=session_id, score=intent, state=view)
+    state.nudges = view.get("nudges", state.nudges)
+    return nudge.text if nudge is not None else None

@@ -1,0 +1,57 @@
+"""Stage 1, understand: clean the message, set instruction-like text aside, read the shopper's need."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.inputs import clean_message, strip_injection
+from assistant.turn.deps import TurnDeps
+from assistant.turn.state import SessionState
+from catalog.models import Product
+
+logger = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass
+class Heard:
+    """One message as the rest of the turn sees it."""
+
+    original: str  # as received (kept in the transcript)
+    text: str  # cleaned, instruction-like sentences removed
+    problem: str | None = None  # empty | too_long | unreadable
+    injected: bool = False
+    u: Any = None  # language Understanding (None when there is nothing to understand)
+    lang: str = "en"
+
+
+def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
+         shown: list[Product]) -> Heard:
+    """Clean and understand one message against what is on the shopper's screen."""
+    text, problem = clean_message(message, max_chars=deps.max_message_chars)
+    heard = Heard(original=text, text=text, problem=problem, lang=_language(text, state.lang))
+    if problem:
+        return heard
+    heard.text, heard.injected = strip_injection(text)
+    if heard.injected:
+        logger.warning("session %s: instruction-like text removed from a shopper message", session_id)
+    if not heard.text:
+        return heard
+    from assistant.understanding import understand
+
+    ids = [p.id for p in shown]
+    focus = ids.index(state.focus) if state.focus in ids else None
+    heard.u = understand(heard.text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
+                         shown_prices=[p.price for p in shown], focus=focus)
+    heard.lang = getattr(heard.u, "language", None) or heard.lang
+    return heard
+
+
+def _language(text: str, previous: str) -> str:
+    """Chinese when the message has Chinese characters; a message of only digits/emoji keeps the last one."""
+    if _CJK.search(text):
+        return "zh"
+    return "en" if re.search(r"[A-Za-z]{2,}", text) else previous

@@ -1,0 +1,113 @@
+"""The turn's stages on the real demo catalog: facts from rows, the shopper's language, hand-back, failures."""
+from __future__ import annotations
+
+import re
+
+from assistant.generation.scripted import ScriptedGenerator
+from assistant.turn import SessionState
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_state_round_trips_and_keeps_unknown_keys():
+    stored = {"shown": ["p1"], "asked_price": True, "cart": [{"product_id": "p1", "quantity": 2}],
+              "cart_value": 10, "from_a_newer_server": {"x": 1}}
+    state = SessionState.from_dict(stored)
+    assert state.asked == ["price"] and state.cart_value == 10.0
+    again = state.to_dict()
+    assert again["from_a_newer_server"] == {"x": 1} and again["shown"] == ["p1"]
+    assert SessionState.from_dict(again) == state
+
+
+def test_a_question_the_row_does_not_answer_gets_dont_know_without_the_model(make_bot):
+    gen = ScriptedGenerator(["Yes, absolutely, it is."])
+    bot = make_bot(gen)
+    first = bot.chat("yoga mat", session_id="q")
+    calls_before = len(gen.prompts)
+    reply = bot.chat("is the first one dishwasher safe?", session_id="q")
+    assert reply.act == "question" and reply.products[0].id == first.products[0].id
+    assert "doesn't" in reply.text and "Yes, absolutely" not in reply.text
+    assert len(gen.prompts) == calls_before  # the model was not asked
+
+
+def test_a_property_the_row_states_is_quoted_from_the_row(make_bot):
+    bot = make_bot(None)
+    first = bot.chat("waterproof hiking boots", session_id="wp")
+    product = first.products[0]
+    reply = bot.chat("is the first one waterproof?", session_id="wp")
+    row_words = (product.description + str(product.attributes)).lower()
+    assert "waterproof" in row_words  # the demo row says so ...
+    assert product.title in reply.text and "doesn't" not in reply.text  # ... and the answer comes from it
+
+
+def test_compare_summary_is_computed_from_prices(make_bot):
+    bot = make_bot(ScriptedGenerator(["The second one is cheaper."]))
+    first = bot.chat("running shoes", session_id="cmp")
+    reply = bot.chat("compare the first two", session_id="cmp")
+    a, b = first.products[:2]
+    cheapest = a if a.price < b.price else b
+    assert reply.act == "compare" and "The second one is cheaper" not in reply.text
+    if a.price != b.price:
+        assert f"{cheapest.title} is the cheapest" in reply.text
+
+
+def test_a_chinese_shopper_gets_chinese_answers_and_yuan(make_bot):
+    bot = make_bot(None)
+    reply = bot.chat("我想买登山鞋", session_id="zh")
+    assert reply.language == "zh" and reply.act in ("search", "refine")
+    assert reply.products and len(CJK.findall(reply.text)) >= 4
+    for p in reply.products:
+        if p.currency == "CNY":
+            assert f"¥{p.price:,.2f}" in reply.text and f"${p.price:,.2f}" not in reply.text
+    greeting = bot.chat("你好", session_id="zh2")
+    assert greeting.act == "greeting" and not greeting.products and CJK.search(greeting.text)
+
+
+def test_greeting_and_thanks_get_no_cards(make_bot):
+    bot = make_bot(None)
+    for text in ("hello", "thanks!"):
+        reply = bot.chat(text, session_id="hi")
+        assert reply.act in ("greeting", "thanks") and not reply.products
+
+
+def test_a_failing_model_is_visible_and_the_rows_still_answer(make_bot):
+    class Broken(ScriptedGenerator):
+        def stream(self, messages, **kw):
+            raise RuntimeError("engine crashed")
+            yield ""  # pragma: no cover
+
+    bot = make_bot(Broken())
+    reply = bot.chat("hiking boots", session_id="broken")
+    assert reply.generator_error and "engine crashed" in reply.generator_error
+    assert reply.grounding == "model_failed" and "unavailable" in reply.text
+    assert reply.products[0].title in reply.text  # the answer computed from rows is still there
+    assert bot.deps.metrics.snapshot()["generator_failures"] == 1
+    assert bot.history("broken")[-1].meta["generator_error"]
+
+
+def test_a_message_left_during_a_takeover_is_answered_after_the_hand_back(make_bot):
+    bot = make_bot(None)
+    bot.chat("I want to talk to a person", session_id="hb")
+    bot.take_over("hb", staff="Anna")
+    silent = bot.chat("also, do you have running shoes?", session_id="hb")
+    assert silent.text == "" and silent.answered_by == "staff"
+    bot.hand_back("hb", staff="Anna")
+    bot.wait("hb", timeout=60)
+    after = bot.history("hb")
+    roles = [t.role for t in after]
+    assert roles.count("user") == 2  # the left message is answered, not stored twice
+    notice = next(t for t in after if t.meta.get("act") == "handed_back")
+    assert "Anna" in notice.text
+    answer = after[-1]
+    assert answer.role == "assistant" and answer.product_ids and answer.meta.get("act") in ("search", "refine")
+
+
+def test_nothing_is_answered_after_a_hand_back_when_staff_replied_last(make_bot):
+    bot = make_bot(None)
+    bot.chat("can I speak to a human", session_id="hb2")
+    bot.take_over("hb2", staff="Anna")
+    bot.chat("is my order shipped?", session_id="hb2")
+    bot.staff_reply("hb2", "Yes, it left this morning.", staff="Anna")
+    bot.hand_back("hb2", staff="Anna")
+    bot.wait("hb2", timeout=60)
+    assert bot.history("hb2")[-1].meta.get("act") == "handed_back"
