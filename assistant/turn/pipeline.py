@@ -95,10 +95,14 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
                                 meta=meta, nudge=nudge, timings=timings, generator_error=phrased.generator_error))
 
 
+_HANDOFF_TEMPLATES = {"high_value_cart": "handoff_cart", "policy_not_covered": "handoff_policy",
+                      "order_problem": "handoff_order"}
+
+
 def _escalate(deps: TurnDeps, session_id: str, state: SessionState, reason: str, intent: float,
               timings: dict[str, float]) -> Iterator[Event]:
     status = deps.sessions.escalate(session_id, reason)
-    answer = render("handoff_cart" if reason == "high_value_cart" else "handoff", lang=state.lang)
+    answer = render(_HANDOFF_TEMPLATES.get(reason, "handoff"), lang=state.lang)
     state.unmet = 0
     turn_id = save_answer(deps, session_id, state, text=answer, act="escalate", meta={"reason": reason})
     yield Event("delta", answer)

@@ -49,12 +49,13 @@ Handler = Callable[[ActContext], Draft]
 
 def handler_for(act: str) -> Handler:
     """The handler of an act name (unknown acts get the 'unclear' answer)."""
-    from assistant.turn.acts import cart, chitchat, compare, question, search
+    from assistant.turn.acts import cart, chitchat, compare, question, search, service
 
     table: dict[str, Handler] = {
         "search": search.handle, "refine": search.handle, "question": question.handle,
         "compare": compare.handle, "cart_add": cart.add, "cart_remove": cart.remove,
         "cart_show": cart.show, "greeting": chitchat.greeting, "thanks": chitchat.thanks,
         "smalltalk": chitchat.off_topic, "off_topic": chitchat.off_topic,
+        "policy": service.policy, "order_problem": service.order_problem,
     }
     return table.get(act, chitchat.unclear)
