@@ -1,0 +1,199 @@
+"""What one shopper message means in a running chat.
+
+`understand` names the act ("search", "refine", "question", "compare", "cart_add", ...), the
+constraints the message sets, and which of the products just shown it points at ("the second
+one", "both", "第二个"). `Preferences.apply` folds that into the search the dialogue keeps across
+turns. Rules, not a model: every turn pays for this, so it must be sub-millisecond and always give
+the same answer. A separate escalation module does the full "wants a person" detection; the
+"human" act here only catches plain requests.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from catalog.filters import Filters
+from language.acts import (
+    ABOUT_SHOWN_START, CART_ADD, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE, COMPARE, DETAILS, GREETING,
+    HESITATION, HUMAN, MEANINGFUL, MORE, NARROWING, OFF_TOPIC, POINTS_AT_SHOWN, PRICIER, REQUEST_OPENER,
+    SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
+)
+from language.cjk import CJK, CJK_PARTICLES, lang_of
+from language.fillers import STOPWORDS, strip_dialogue
+from language.query import parse_query
+from language.references import RE_ALL, find_quantity, find_references, title_matches
+from language.topics import topic as topic_of
+from language.vocabulary import Vocabulary
+
+__all__ = ["Understanding", "understand"]
+
+
+@dataclass
+class Understanding:
+    """One message, understood. Plain data: the dialogue reads it, `Preferences.apply` folds it in."""
+
+    act: str  # one of ACTS
+    text: str = ""  # the message as received
+    query_text: str = ""  # product need words, constraints removed; for "refine", words to add ("bigger")
+    filters_delta: dict[str, Any] = field(default_factory=dict)  # Filters fields this message sets
+    excluded: dict[str, list[str]] = field(default_factory=dict)  # attribute values ruled out ("not red")
+    cheaper: bool = False
+    pricier: bool = False
+    more: bool = False  # "show me more": the same search, past what was shown
+    references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
+    question_topic: str | None = None  # one of TOPICS when act == "question"
+    quantity: int = 1  # for cart adds: "two of them" -> 2
+    language: str = "en"  # "zh" when the message has Chinese characters
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, e.g. for logs and turn metadata."""
+        return asdict(self)
+
+
+
+def _need_text(text: str) -> str:
+    """The parsed need minus dialogue words: "what about trail runners instead" -> "trail runners"."""
+    for pattern in (CHEAPER, PRICIER, MORE):
+        text = pattern.sub(" ", text)
+    return strip_dialogue(text)
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that name a product or property, not dialogue glue or comparatives."""
+    text = COMPARATIVE.sub(" ", text)
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOPWORDS]
+    cjk = [c for c in CJK.findall(text) if c not in CJK_PARTICLES]
+    return words + ([''.join(cjk)] if len(cjk) >= 2 else [])
+
+
+def understand(
+    text: str,
+    *,
+    vocab: Vocabulary,
+    shown: Sequence[str] = (),
+    shown_titles: Sequence[str] = (),
+    shown_prices: Sequence[float] = (),
+    focus: int | None = None,
+) -> Understanding:
+    """Understand one shopper message.
+
+    `shown` are the product ids of the last answer, in order; references index into it and are
+    dropped when out of range. `shown_titles` lets "the Ridgeback" point at a product and
+    `shown_prices` lets "the cheapest one" do so. `focus` is the index the shopper last singled out:
+    a bare "it"/"that one" means it, else the only product shown, else nothing (ambiguous).
+    `filters_delta` is set only for "search", "refine" and "question"; other acts carry none.
+
+    The act is decided in a fixed order, most specific first, so one message never gets two:
+    human, cart remove/add/show, greeting, thanks, compare, off-topic/smalltalk (only when no
+    product type is named), question (a topic, asked about shown products), then search or refine
+    by whether new product words remain, then a bare "the second one" as a question, else unclear.
+    """
+    raw = " ".join(text.split())
+    language = lang_of(raw)
+    count = len(shown)
+
+    def result(act: str, **kw: Any) -> Understanding:
+        return Understanding(act=act, text=text, language=language, **kw)
+
+    if not MEANINGFUL.search(raw) or HESITATION.match(raw):
+        return result("unclear")
+    if HUMAN.search(raw):
+        return result("human")
+
+    quantity, quantity_spans, quantity_pronoun = find_quantity(raw)
+    is_compare = COMPARE.search(raw) is not None
+    refs = find_references(raw, count=count, prices=shown_prices, focus=focus,
+                            quantity_spans=quantity_spans, bare_numbers=is_compare)
+    if quantity_pronoun and not refs.indexes:
+        refs.indexes = [focus] if focus is not None and 0 <= focus < count else [0] if count == 1 else []
+    references = refs.indexes
+
+    def pointed(indexes: list[int]) -> list[int]:
+        """Title words count only for acts about shown products: "not Trailmark" names no product."""
+        if indexes or not shown_titles:
+            return indexes
+        return [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
+
+    if CART_REMOVE.search(raw):
+        return result("cart_remove", references=pointed(references))
+    if CART_ADD.search(raw):
+        return result("cart_add", references=pointed(references), quantity=quantity)
+    if CART_SHOW.search(raw):
+        return result("cart_show")
+    if GREETING.match(raw):
+        return result("greeting")
+    if only_thanks(raw):
+        return result("thanks")
+    if is_compare:
+        references = pointed(references)
+        if not references and (RE_ALL.search(raw) or WHICH_OF_THESE.search(raw)):
+            references = list(range(count))
+        return result("compare", references=references)
+
+    blanked = raw
+    for start, end in refs.spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    parsed = parse_query(blanked, vocab=vocab)
+    names_product = bool(parsed.filters.categories)
+    if not names_product:
+        if OFF_TOPIC.search(raw):
+            return result("off_topic")
+        if SMALLTALK.search(raw):
+            return result("smalltalk")
+        if only_ack(raw):
+            return result("smalltalk")  # "ok", "yes", "好的": acknowledgements
+
+    delta = {f.name: getattr(parsed.filters, f.name) for f in fields(Filters)
+             if getattr(parsed.filters, f.name) not in (None, (), {}, False)}
+    excluded = {k: list(v) for k, v in parsed.excluded_attributes.items()}
+
+    flags_text = parsed.text
+    cheaper = CHEAPER.search(flags_text) is not None
+    pricier = PRICIER.search(flags_text) is not None and not cheaper
+    more = MORE.search(flags_text) is not None
+
+    singles_out = bool(references) or refs.single_pronoun
+    asked = is_question(raw) and not (REQUEST_OPENER.match(raw) and not references)
+    asks = asked or (bool(references) and not (cheaper or pricier or more))
+    topic = topic_of(raw) if asks or singles_out else None
+    if topic is None and singles_out:
+        attributes = parsed.filters.attributes
+        topic = "color" if "color" in attributes else "size" if "size" in attributes else None
+    points_at_shown = singles_out or POINTS_AT_SHOWN.search(raw) is not None
+    if topic == "price" and (cheaper or pricier):
+        topic = None  # "can you make it cheaper?" asks for other products, not about this price
+    if topic and asks and (points_at_shown or (count and not names_product)
+                           or not (count or names_product or parsed.filters.brands)):
+        references = pointed(references)
+        if not references and WHICH_OF_THESE.search(raw):
+            references = list(range(count))
+        return result("question", references=references, question_topic=topic, filters_delta=delta,
+                      excluded=excluded)
+
+    if DETAILS.search(raw):
+        target = pointed(references)
+        if target or refs.single_pronoun:
+            return result("question", references=target, question_topic=topic or "other")
+    about_shown = points_at_shown or ABOUT_SHOWN_START.match(raw) is not None
+    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
+        return result("question", references=pointed(references), question_topic="other")  # "does it have a hood?"
+
+    need = _need_text(parsed.text)
+    comparative = COMPARATIVE.search(need) is not None
+    content = _content_words(need)
+    if content and all(gibberish(w) for w in content) and not (delta or excluded):
+        return result("unclear")
+
+    if content:
+        refining = not names_product and (comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
+        return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
+                      cheaper=cheaper, pricier=pricier, more=more, references=references)
+    if delta or excluded or cheaper or pricier or more or comparative:
+        return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
+                      cheaper=cheaper, pricier=pricier, more=more, references=references)
+    if references:  # "the second one", "第二个": the shopper singles one out
+        return result("question", references=references, question_topic=topic or "other")
+    return result("unclear")
+
