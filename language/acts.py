@@ -10,24 +10,14 @@ import re
 from language.cjk import CJK
 from language.patterns import Rule
 
+# "support" is a customer-service request about the shopper's own order, account or payment ("cancel my
+# order", "I can't log in", "我要开发票"), not about a product; its `question_topic` is one of SUPPORT_TOPICS.
 ACTS = ("search", "refine", "question", "compare", "cart_add", "cart_remove", "cart_show", "human",
-        "greeting", "thanks", "smalltalk", "off_topic", "unclear")
+        "greeting", "thanks", "smalltalk", "off_topic", "unclear", "support")
+SUPPORT_TOPICS = ("order", "account", "payment", "refund", "delivery", "complaint", "contact")
 
 MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]", re.IGNORECASE)
 _BAG = r"(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley|bag)\b"
-HUMAN = Rule(
-    ("talk", "speak", "chat", "connect", "transfer", "put me", "real", "live", "actual", "human", "customer",
-     "agent", "representative", "operator", "人工", "真人", "客服"),
-    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s+|the\s+|your\s+)?(?:real\s+|actual\s+|live\s+)?"
-    r"(?:human|person|people|agent|representative|rep|someone|somebody|staff|operator|manager|customer\s+"
-    r"(?:service|support))\b",
-    r"\b(?:connect|transfer|put)\s+me\s+(?:to|through\s+to|with)\s+(?:a\s+|an\s+|the\s+)?(?:human|person|agent|"
-    r"representative|someone|operator)\b",
-    r"\b(?:real|live|actual)\s+(?:person|human|agent)\b",
-    r"\bhuman\s+(?:agent|being|please)\b|\bcustomer\s+(?:service|support)\b",
-    r"^\s*(?:an?\s+)?(?:agent|human|representative|operator)(?:\s+please)?\s*[.!?]*\s*$",
-    r"转人工|人工客服|人工服务|找人工|要人工|真人|客服",
-)
 CART_REMOVE = Rule(
     ("remove", "delete", "drop", "take", "empty", "clear", "want", "删", "移除", "去掉", "拿掉", "拿出", "清空", "不要了"),
     r"\b(?:remove|delete|drop|take)\b.*\b(?:from|out\s+of)\s+" + _BAG,
@@ -40,46 +30,68 @@ CART_REMOVE = Rule(
 _OBJECT = (r"(?:(?:it|this|that)\b(?!\s+in\s)|them\b|these\b|those\b|both\b|one\s+of|the\s+(?:first|second|third|"
            r"fourth|fifth|last|cheapest|\d)|(?:\d+|two|three|four|five|a\s+couple)\s+(?:of|more)\b|#\s*\d|number\s+\d"
            r"|option\s+\d|(?:\d{1,2}|two|three|four|five)\b)")
+_PUT = r"(?:add|put|throw|pop|place|stick|chuck|bung|toss|shove|slap|drop|load|whack|stuff|get)"
 CART_ADD = Rule(
-    ("add", "put", "throw", "pop", "place", "take", "buy", "order", "purchase", "grab", "get", "have", "go with",
-     "go for", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍"),
-    r"\b(?:add|put|throw|pop|place)\b.*\b(?:to|in|into)\s+" + _BAG,
+    ("add", "put", "throw", "pop", "place", "stick", "chuck", "bung", "toss", "shove", "slap", "drop", "load",
+     "whack", "stuff", "take", "buy", "order", "purchase", "grab", "get", "have", "go with", "go for", "as well",
+     "too", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍"),
+    r"\b" + _PUT + r"\b.*\b(?:to|in|into|onto|in\s+to)\s+" + _BAG,
     r"^\s*(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
     r"|two|three|a\s+couple)",
-    r"\b(?:i'?ll|i\s+will|i'?d\s+like\s+to|i\s+want\s+to|let\s+me|i\s+wanna|gonna|can\s+i|could\s+i|i'?m\s+going\s+to"
-    r"|i'?ll\s+go\s+with)\s+(?:take|buy|order|purchase|grab|get|have)\s+" + _OBJECT,
+    r"\b(?:i'?ll|i\s+will|i'?d\s+like\s+to|i\s+would\s+like\s+to|i\s+want\s+to|let\s+me|i\s+wanna|gonna|can\s+i"
+    r"|could\s+i|i'?m\s+going\s+to|i'?ll\s+go\s+with)\s+(?:take|buy|order|purchase|grab|get|have)\s+" + _OBJECT,
     r"^\s*(?:please\s+)?(?:buy|order|purchase)\s+" + _OBJECT,
-    r"\bi'?ll\s+go\s+(?:with|for)\s+" + _OBJECT,
+    r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|let'?s)\s+go\s+(?:with|for)\s+" + _OBJECT,
     r"\b(?:make|place)\s+(?:an?\s+)?order\b",
-    r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
-    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|买\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|件|双|份|台|套|本|瓶|盒|只|条|支|把|张)",
+    # "that one as well", "and this one too": another pick, like the one before
+    r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
+    r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
+    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?(?:个|款|件|双|台|本|只|套)?也(?:要|买|来)"
+    # "买两件" names no product, so it buys the one in focus; "买一双登山鞋" is a search
+    r"|买\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|件|双|份|台|套|本|瓶|盒|只|条|支|把|张)(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
 )
+# "then I will buy the Senston racquet", "I'll go for the Pixel": a cart add when the words name a shown product.
+CART_NAMED = Rule(
+    ("i'll", "i will", "i would", "i'd", "i want", "let me", "gonna", "going to", "i'm taking", "i take"),
+    r"\b(?:i'?ll|i\s+will|i'?d\s+like\s+to|i\s+would\s+like\s+to|i\s+want\s+to|let\s+me|gonna|i'?m\s+going\s+to)"
+    r"\s+(?:definitely\s+|probably\s+|just\s+)?(?:take|buy|order|purchase|grab|get|have|go\s+(?:with|for))\b",
+    r"\bi'?m\s+taking\b|\bi\s+take\b",
+)
+# "Chuck it in the basket", "我想买跑鞋": with a product named, 买/要 is a search, not a cart add; only
+# pointing at what is shown ("买第二个", "就这个") or a cart word ("加入购物车") adds.
 CART_SHOW = Rule(
-    ("cart", "basket", "trolley", "bag", "check", "total", "购物车", "结算", "结账", "总价", "多少钱", "买单"),
+    ("cart", "basket", "trolley", "bag", "check", "total", "together", "damage", "owe", "购物车", "结算", "结账",
+     "总价", "多少钱", "买单", "一共", "总共", "合计", "总计", "加起来"),
     r"\b(?:what'?s|what\s+is|whats)\s+in\s+(?:my|the)\s+(?:shopping\s+)?(?:cart|basket|bag|trolley)\b",
     r"\b(?:show|view|see|open|check|display|review)\s+(?:me\s+)?(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket"
     r"|trolley)\b",
-    r"\bcheck\s*out\b|\b(?:cart|basket|order)\s+(?:total|summary)\b|\bmy\s+total\b",
+    r"\bcheck\s*out\b|\b(?:cart|basket|order)\s+(?:total|summary)\b|\bmy\s+total\b|\b(?:grand\s+)?total\s+so\s+far\b",
     r"\bhow\s+much\s+(?:is|does)\s+(?:my|the)\s+(?:cart|basket|total|order)\b",
+    r"\bhow\s+much\s+(?:is|are|does|will|would|do)\s+(?:it|that|this|everything|they|them|all\s+of\s+(?:it|them|that)"
+    r"|the\s+lot|i\s+owe)?\s*(?:all\s+)?(?:come\s+to\s+)?(?:cost\s+)?(?:all\s+)?(?:together|altogether|in\s+total)\b",
+    r"\bwhat'?s\s+the\s+damage\b|\bwhat\s+do\s+i\s+owe\b|\bhow\s+much\s+do\s+i\s+owe\b|\bwhat'?s\s+the\s+total\b",
     r"^\s*(?:my\s+)?(?:shopping\s+)?(?:cart|basket)\s*[?!.]*\s*$",
-    r"购物车|结算|结账|总价|一共多少钱|总共多少钱|买单",
+    r"购物车|结算|结账|总价|(?:一共|总共|合计|总计|加起来)(?:是|要|需要)?多少|买单",
 )
 GREETING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|yo|hei|hallo|hola|greetings|good\s+(?:morning|afternoon|evening|day))"
-    r"(?:\s+(?:hi|hey|hei|there|aisle"
-    r"|team|everyone|all|again))*|你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|在吗|在不在)[^\w]*$",
+    r"^\s*(?:(?:(?:hi|hello|hey|hiya|heya|howdy|yo|hei|hallo|hola|greetings|g'?day|morning|evening|afternoon"
+    r"|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:hi|hey|hei|hello|there|aisle|team|everyone|all|again|folks"
+    r"|guys|friend|mate|you))*(?:[\s,!.]+(?:anyone|anybody|somebody)\s+(?:there|around|home|here)\??)?"
+    r"|(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|早安|在吗|在不在|有人吗)(?:呀|啊|哇|吖|哈|呢|~)*)[\W_]*)+$",
     re.IGNORECASE,
 )
-THANKS = Rule(("thank", "thx", "ty", "cheers", "appreciate", "谢"),
-                r"\b(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|much\s+appreciated|appreciate\s+it|appreciated)\b",
-                r"谢谢|多谢|感谢|谢啦|谢了")
+THANKS = Rule(("thank", "thx", "ty", "cheers", "appreciate", "ta", "obliged", "thnx", "thanx", "tks", "tq",
+               "gracias", "merci", "danke", "谢", "3q"),
+              r"\b(?:thanks|thank\s+(?:you|u)|thx|thnx|thanx|tks|tq|ty|tysm|tyvm|ta|cheers|much\s+appreciated"
+              r"|appreciate\s+it|appreciated|(?:much\s+)?obliged|gracias|merci|danke)\b",
+              r"谢谢|多谢|感谢|谢啦|谢了|3q")
 # Words that make up "ok", "that sounds great", "no problem", "好的": replies that ask for nothing.
 _ACK = re.compile(
     r"\b(?:(?:good|great|nice)\s+(?:idea|deal|choice)|ok(?:ay)?|great|cool|perfect|awesome|nice|good|brilliant"
     r"|lovely|fine|alright|all\s+right|got\s+it"
     r"|amazing|wonderful|excellent|interesting|helpful|fair|true|right|exactly|indeed|of\s+course|definitely"
     r"|so\s+much|very\s+much|a\s+lot|absolutely|totally|really|very|quite|so|too|also|wow|o+h+|a+h+|aha|hm+|haha|lol"
-    r"|i\s+see|bingo|nah"
+    r"|i\s+see|bingo|nah|mate|buddy|pal|heaps|loads|a\s+(?:bunch|ton|million)|dear|friend|guys|x+|xo+"
     r"|no\s+(?:problem|worries)"
     r"|that\s+(?:helps|works|would\s+work)|that(?:'?s|\s+is)?|it(?:'?s|\s+is)|this\s+is|sounds?|looks?|seems?"
     r"|(?:that'?s\s+)?all|it|bye|goodbye|see\s+you|again|for\s+(?:the|your|you)\s+"
@@ -89,12 +101,19 @@ _ACK = re.compile(
 )
 HESITATION = re.compile(r"\s*(?:h+m+|u+m+|u+h+|e+r+m*|额+|呃+)[\s.!?…]*$", re.IGNORECASE)
 _ACK_MAX_CHARS = 60  # acknowledgements are short; longer messages skip the (costly) check
-_LEFTOVER = re.compile(r"[\s!,.~。！，?？:;)(-]+")
+_LEFTOVER = re.compile(r"[\W_]+")  # punctuation and emoji
 SMALLTALK = Rule(
-    ("who", "what", "are you", "how", "bye", "see you", "nice to meet", "you", "你", "再见", "拜拜"),
+    ("who", "what", "are you", "how", "bye", "see you", "nice to meet", "you", "service", "experience", "support",
+     "is this", "你", "再见", "拜拜"),
     r"\b(?:who|what)\s+are\s+you\b|\bare\s+you\s+(?:a\s+)?(?:bot|robot|human|real|an?\s+ai|ai|person|machine)\b",
+    r"^\W*is\s+(?:this|it)\s+(?:\w+\s+)?(?:a\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|ai)\b",
     r"\bwhat(?:'s|\s+is)\s+your\s+name\b|\bhow\s+are\s+you\b|\bhow'?s\s+it\s+going\b|\bwhat\s+can\s+you\s+do\b",
     r"^\s*(?:good)?bye\b|\bsee\s+you\b|\bnice\s+to\s+meet\s+you\b|\byou'?re\s+(?:great|awesome|funny|useless|stupid)\b",
+    # feedback on the service, no request: "Professional service.", "worst experience ever"
+    r"^\W*(?:(?:simply|just|really|very|truly|such\s+an?|the)\s+)?(?:awesome|amazing|great|excellent|professional"
+    r"|terrible"
+    r"|awful|horrible|worst|best|bad|poor|good|friendly|helpful|useless|fantastic)\s+(?:service|experience|support|help"
+    r"|chat|bot|assistant)(?:\s+ever)?\W*$",
     r"你是谁|你叫什么|你是机器人|你是真人|你好吗|你能做什么|再见|拜拜",
 )
 OFF_TOPIC = Rule(
@@ -128,11 +147,27 @@ QUESTION_ZH = Rule(("吗", "么", "呢", "多", "怎", "如何", "几", "是不�
 DETAILS = Rule(("tell me", "more", "details", "what about", "how about", "describe", "详细", "介绍", "说说", "讲讲",
                   "怎么样"),
                  r"\b(?:tell\s+me\s+(?:more\s+)?about|more\s+(?:details|info|information)\s+(?:on|about)|details\s+"
-                 r"(?:on|of|about)|what\s+about|how\s+about|describe)\b", r"详细|介绍一下|介绍下|说说|讲讲|怎么样")
+                 r"(?:on|of|about)|what\s+about|how\s+about|describe)\b",
+                 r"^\W*(?:tell\s+me\s+more|more\s+(?:details|info))\W*$",
+                 r"详细|介绍一下|介绍下|说说|讲讲|怎么样")
+# Asking for products without saying which: "any recommendations?", "what do you have?", "有什么推荐".
+ASKS_FOR_PRODUCTS = Rule(
+    ("recommend", "suggest", "idea", "pick", "have", "got", "any", "推荐", "有什么", "有哪些"),
+    r"\b(?:any|some|your)\s+(?:recommendations?|suggestions?|ideas?|picks?)\b|\brecommend\s+(?:me\s+)?(?:something"
+    r"|anything)\b|\bwhat\s+(?:else\s+)?(?:do\s+you\s+have|have\s+you\s+got|can\s+you\s+(?:recommend|suggest|offer))\b"
+    r"|^\W*(?:(?:do|did)\s+you\s+have|have\s+you\s+got|got)\s+any(?:thing)?\W*$|\bwhat\s+would\s+you\s+recommend\b",
+    r"推荐(?:一下|下)?\W*$|有什么推荐|有哪些推荐|有什么好的",
+)
 # "Do you have ...", "有没有 ...": asking for products, not about the ones shown (unless "do you have it ...").
+# "I need ...", "I'm looking for ...": a new need in the shopper's words, never a narrowing of the last one.
+_NEED = (r"(?:(?:hello|hi|hey)[\s,!]*)?i(?:'m|\s+am)?\s+(?:need|want|would\s+like|'d\s+like|looking\s+for"
+         r"|searching\s+for)"
+         r"(?!\s+to\s+(?:know|ask|check|see\s+if|find\s+out))")
+NEED_OPENER = re.compile(r"\s*" + _NEED, re.IGNORECASE)
 REQUEST_OPENER = re.compile(r"\s*(?:(?:do|does)\s+(?:you|u|aisle)\s+(?:have|sell|carry|stock|do)|have\s+you\s+got"
-                             r"|got\s+any|is\s+there|are\s+there|any\b|有没有|有什么|有卖)"
-                             r"(?!\s+(?:it|this|that|them|these|those)\b)", re.IGNORECASE)
+                            r"|got\s+any|is\s+there|are\s+there|any\b|有没有|有什么|有卖|有哪些|(?:can|could|would)\s+you"
+                            r"\s+(?:please\s+)?(?:help\s+me\s+)?(?:find|show|get|recommend|suggest)|" + _NEED + ")"
+                            r"(?!\s+(?:it|this|that|them|these|those)\b)", re.IGNORECASE)
 ABOUT_SHOWN_START = re.compile(r"\s*(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:the|its|their)|how\s+(?:is|are)\s+the"
                                 r"|tell\s+me\s+about\s+the)\b", re.IGNORECASE)
 POINTS_AT_SHOWN = Rule(("it", "this", "that", "they", "them", "these", "those", "它", "这", "那"),
@@ -185,6 +220,51 @@ NARROWING = Rule(
     r"^\s*(?:in|with|without|from|and|but|maybe|preferably)\b",
     r"的\s*[吗呢吧？?。！!]*\s*$|只要|换成|改成",
 )
+
+# Customer-service requests, by topic: about the shopper's own order, account or money, not a product.
+_MY = r"(?:my|our|an|the|a|this|last|recent|previous)"
+SUPPORT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("refund", Rule(("refund", "money back", "reimburs", "退款", "退钱"),
+                    r"\brefunds?\b|\bmoney\s+back\b|\breimburs", r"退款|退钱")),
+    ("order", Rule(("order", "purchase", "订单", "取消"),
+                   r"\b(?:cancel\w*|track\w*|chang\w*|modify\w*|edit\w*|updat\w*|status|remove|add\w*|includ\w*"
+                   r"|forgot)\b"
+                   r".{0,40}\b" + _MY + r"\s+(?:\w+\s+)?(?:order|orders|purchase)\b",
+                   r"\b(?:order|purchase)\s+(?:status|number|history|confirmation)\b", r"订单|取消订单")),
+    ("delivery", Rule(("deliver", "shipping", "ship", "arrive", "track", "address", "物流", "快递", "地址", "发货", "到货"),
+                      r"\b(?:delivery|shipping)\s+(?:options?|methods?|period|times?|address(?:es)?|status|costs?"
+                      r"|fees?)"
+                      r"\b|\b(?:options?|methods?)\s+(?:for|of)\s+(?:delivery|shipping)\b|\bshipping\s+address\b"
+                      r"|\bwhen\s+(?:will|does|is)\s+my\s+\w+|\bhow\s+long\s+(?:does|will)\s+(?:the\s+)?delivery\b"
+                      r"|\bwhere\s+is\s+my\b|\btrack\s+(?:my|an|the)\b"
+                      r"|\b(?:set\s+up|change|add)\s+(?:\w+\s+){0,2}address\b",
+                      r"物流|快递到哪|什么时候发货|什么时候到|收货地址|改地址|修改地址")),
+    ("account", Rule(("account", "profile", "password", "sign", "log", "regist", "newsletter", "subscri", "key",
+                      "账号", "账户", "密码", "注册", "登录", "会员"),
+                     r"\b(?:user\s+|online\s+|gold\s+|new\s+|another\s+|my\s+)?(?:account|profile)s?\b|\bpassword\b"
+                     r"|\bsign[\s-]?(?:up|in)\b|\bsignup\b|\blog[\s-]?in\b|\bregistration\b|\bregister\b|\bnewsletter\b"
+                     r"|\bunsubscribe\b|\bsubscription\b|\b(?:key|access\s+key)\s+(?:reset|retrieval|recovery)\b",
+                     r"账号|账户|密码|注册|登录|会员")),
+    ("payment", Rule(("pay", "invoice", "receipt", "bill", "charge", "fee", "penalt", "发票", "付款", "支付", "扣款"),
+                     r"\bpayments?\b|\bpay\s+(?:with|by|in)\b|\binvoices?\b|\breceipts?\b|\bbilling\b|\bbill\b"
+                     r"|\b(?:cancellation|termination|early\s+exit)\s+(?:fees?|penalt(?:y|ies)|charges?)\b",
+                     r"发票|付款|支付|扣款")),
+    ("complaint", Rule(("complain", "complaint", "reclamation", "feedback", "review", "投诉"),
+                       r"\bcomplain\w*|\breclamation\b|\b(?:submit|leave|give|send|write)\s+(?:some\s+|a\s+|my\s+)?"
+                       r"(?:feedback|review)\b", r"投诉")),
+    ("contact", Rule(("customer", "support", "contact", "hours", "客服"),
+                     r"\bcustomer\s+(?:service|support|assistance|care)\b"
+                     r"|\bcontact\s+(?:you|your|the\s+shop|support)\b",
+                     r"客服")),
+)
+
+
+def support_topic(text: str) -> str | None:
+    """The customer-service topic a message raises ("cancel my order" -> "order"), else None."""
+    for name, rule in SUPPORT_RULES:
+        if rule.search(text):
+            return name
+    return None
 
 
 def is_question(text: str) -> bool:

@@ -147,9 +147,13 @@ def extract_budget(scan: Scan) -> Budget:
         sep = m.group("sep").lower()
         if sep == "and" and (m.group("kw") or "").lower() != "between":
             continue
-        if sep in ("to", "至", "到") and not (keyword or currency):
+        # "一百到两百的跑鞋": in Chinese two amounts of ten or more joined by 到 are a price range (a count
+        # or size would carry its unit: "三到五天", "40到42码").
+        zh_range = sep in ("至", "到") and min(low, high) >= 10
+        if sep in ("to", "至", "到") and not (keyword or currency or zh_range):
             continue  # "10 to 12" alone is too often not money
-        if not (m.group("anum")[0].isdigit() and m.group("bnum")[0].isdigit()) and not (currency or keyword):
+        if not (m.group("anum")[0].isdigit() and m.group("bnum")[0].isdigit()) and not (currency or keyword
+                                                                                          or zh_range):
             continue
         if not (currency or keyword) and 1900 <= low < high <= 2100 and high - low <= 10:
             continue  # "2023-2024" is a span of years

@@ -8,38 +8,46 @@ from __future__ import annotations
 
 import re
 
-from language.cjk import join_cjk
+from language.cjk import has_cjk, join_cjk
 
 __all__ = ["STOPWORDS", "strip_dialogue", "tidy"]
 
+# Chinese request openers and glue, one list for every rule: "我想买", "帮我找一下", "有没有", "推荐".
+# A classifier after a verb or numeral goes with it ("买个手机", "来一双"); 双/套/本 alone may start a
+# product word (双肩包, 套装, 本子), so only 个/件/款/台/只/把/张/条 are dropped after a bare verb.
+_ZH_CLASSIFIER = r"(?:(?:一|两|几|三)[个双件款台只套本条把张]|[个件款台只把张条])"
+ZH_OPENERS = (
+    r"请问|请|麻烦(?:你|您)?|您好|你好|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
+    r"(?:买|找|看看|看|要|入手|换)?|想(?:买|要|找|看看|看|入手)|要买|需要|买|找(?:一下|下)?|推荐(?:一下|下)?|有没有|有什么"
+    r"|有哪些|有哪|有没|有无|看看|来" + r"|" + _ZH_CLASSIFIER + r"|的|在|和|或|那种|这种|一些"
+)
+ZH_TRAILERS = (
+    r"吗|呢|吧|啊|呀|哦|嘛|哈|的|一下|有吗|有没有|有不|有哪些|有什么|推荐(?:一下|下)?|可以吗|好吗|行吗|谢谢|和|或"
+)
 _LEADING = re.compile(
     r"^(?:(?:hi|hello|hey)(?:\s+there)?(?![a-z])[\s,!.]*|(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you"
-    r"\s+(?:please\s+)?(?:show|find|get|give|recommend|suggest)\s+(?:me\s+)?|(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
+    r"\s+(?:please\s+)?(?:help\s+me\s+)?(?:show|find|get|give|recommend|suggest)\s+(?:me\s+)?"
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
     r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
     r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
     r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:have|got|sell|carry|stock)"
     r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)"
-    r"|(?:and|or|but|with|for)\s+"
-    r"|请问|请|我想买|我想要|我要买|我要|我需要|我想找|想买|想要|帮我找|帮我推荐|给我推荐|推荐一下|推荐|有没有|有什么"
-    r"|找一下|来一?[个双件款台]|的|在|和|或)",
+    r"|(?:and|or|but|with|for)\s+|" + ZH_OPENERS + ")",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:please|pls|thanks|thank\s+you|and|or|with|for|in|that\s+(?:are|is)|which\s+(?:are|is)|at|of|the|a"
-    r"|an|to|but|from|by|on|is|are)|[\s?.!,;:。？！，、~～…]+|的|吗|呢|吧|啊|呀|哦|一下|和|或)$",
+    r"|an|to|but|from|by|on|is|are)|[\s?.!,;:。？！，、~～…]+|" + ZH_TRAILERS + ")$",
     re.IGNORECASE,
 )
 _ORPHAN_PUNCT = re.compile(r"\s*([,;，、])(?:\s*[,;，、])+\s*")
 _GAPS = re.compile(r"\s*\x00+\s*")
+# In Chinese a consumed phrase or a comma ends a clause: "我想买个手机，有没有[两千以内]的" is the
+# clauses "我想买个手机" and "有没有", "的"; each is cleaned alone and empty ones are dropped.
+_ZH_CLAUSE = re.compile(r"\x00+|[，,。！？!?；;、~～…]+")
 
 
-
-
-def tidy(text: str) -> str:
-    """Blanked-out spans, request openers ("I'm looking for") and dangling words removed."""
-    text = _GAPS.sub(" ", text)
-    text = join_cjk(text)
-    text = _ORPHAN_PUNCT.sub(r"\1 ", text)
+def _trim(text: str) -> str:
     for _ in range(8):
         before = text
         text = _LEADING.sub("", text).lstrip(" ,.;:!?，。、")
@@ -48,6 +56,17 @@ def tidy(text: str) -> str:
         if text == before:
             break
     return text
+
+
+def tidy(text: str) -> str:
+    """Blanked-out spans, request openers ("I'm looking for", "我想买") and dangling words removed."""
+    if has_cjk(text):
+        clauses = (_trim(join_cjk(c)) for c in _ZH_CLAUSE.split(text))
+        return join_cjk(" ".join(c for c in clauses if c))
+    text = _GAPS.sub(" ", text)
+    text = join_cjk(text)
+    text = _ORPHAN_PUNCT.sub(r"\1 ", text)
+    return _trim(text)
 
 
 _EDGE_WORDS = (
@@ -60,14 +79,16 @@ _EDGE_WORDS = (
     r"|nice|hi|hello|hey|probably|i\s+think|think|to|keep|oh|wow|hm+|yeah|unfortunately|sadly|honestly|really"
     r"|though|tho|recommendations?|suggestions?|ideas?|am|i'?m"
 )
-_LEADING_FILLER = re.compile(rf"(?:(?:{_EDGE_WORDS})(?![a-z'])\s*|(?:有没有|还有|再|换成|换个|换|改成|来点|来个"
-                             rf"|我要|我想要|要|看看|给我看看|只要|就要|这种|那种)\s*)", re.IGNORECASE)
-_TRAILING_FILLER = re.compile(rf"(?:(?<![a-z'])(?:{_EDGE_WORDS})|的|吗|呢|吧|一点|点|些|一些|一下|看看|[\s?!.,？！。，])$",
+# Refinement glue on top of the openers: "换成...", "还有...吗", "只要...的", "...一点".
+_LEADING_FILLER = re.compile(rf"(?:(?:{_EDGE_WORDS})(?![a-z'])\s*|(?:还有|再|换成|换个|换|改成|来点|来个|要|给我看看"
+                             rf"|只要|就要|{ZH_OPENERS})\s*)", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?:(?<![a-z'])(?:{_EDGE_WORDS})|一点|点|些|一些|看看|{ZH_TRAILERS}|[\s?!.,？！。，])$",
                               re.IGNORECASE)
 STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
     "with", "for", "of", "in", "on", "to", "at", "by", "from", "without", "which", "would", "could", "can",
     "have", "has", "get", "find", "give", "let", "look", "looking", "other", "others", "different",
     "similar", "available", "i'm", "i'd", "we", "us", "your", "will", "should", "one", "its", "it's", "be",
+    "tell", "details", "info", "information", "several", "item", "items", "help",
 ])
 
 

@@ -4,7 +4,8 @@ Plain tables, no logic: `Vocabulary` maps them onto what a catalog actually says
 """
 from __future__ import annotations
 
-__all__ = ["BUILTIN_COLORS", "BUILTIN_MATERIALS", "BUILTIN_SIZES", "BUILTIN_SYNONYMS", "VAGUE_HEADS"]
+__all__ = ["BUILTIN_BRAND_ALIASES", "BUILTIN_COLORS", "BUILTIN_MATERIALS", "BUILTIN_SIZES", "BUILTIN_SYNONYMS",
+           "VAGUE_HEADS"]
 
 # Shopper word -> the value(s) it stands for; a catalog value containing one of them also counts.
 BUILTIN_COLORS: dict[str, str | tuple[str, ...]] = {
@@ -72,3 +73,13 @@ BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
 # Head nouns too vague to stand for a category on their own ("sets" of "building sets").
 VAGUE_HEADS = frozenset({"sets", "set", "care", "accessories", "items", "goods", "products", "gear", "room", "play",
                          "control", "furniture", "dining", "tools", "machines", "filters", "bands", "bags"})
+# Chinese names of brands sold worldwide ("不要苹果" = not Apple); used only when the catalog has the brand.
+BUILTIN_BRAND_ALIASES: dict[str, str] = {
+    "苹果": "Apple", "耐克": "Nike", "阿迪达斯": "Adidas", "阿迪": "Adidas", "索尼": "Sony", "三星": "Samsung",
+    "华为": "Huawei", "小米": "Xiaomi", "联想": "Lenovo", "戴尔": "Dell", "惠普": "HP", "佳能": "Canon",
+    "尼康": "Nikon", "飞利浦": "Philips", "博世": "Bosch", "戴森": "Dyson", "罗技": "Logitech", "彪马": "Puma",
+    "新百伦": "New Balance", "安德玛": "Under Armour", "北面": "The North Face", "哥伦比亚": "Columbia",
+    "始祖鸟": "Arc'teryx", "乐高": "LEGO", "微软": "Microsoft", "谷歌": "Google", "华硕": "Asus", "宏碁": "Acer",
+    "松下": "Panasonic", "雅诗兰黛": "Estee Lauder", "欧莱雅": "L'Oreal", "兰蔻": "Lancome", "香奈儿": "Chanel",
+    "迪奥": "Dior", "古驰": "Gucci", "宜家": "IKEA",
+}

@@ -28,6 +28,7 @@ _RE_ORDINAL = Rule(
     _ORDINAL_HINTS,
     rf"\b(?P<the>(?:the|my|your)\s+)?(?:(?P<pen>second|2nd)[\s-](?:to[\s-])?last|penultimate|(?P<ord>first|second|"
     rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|(?P<digit>\d{{1,2}})(?:st|nd|rd|th)))\b"
+    r"(?!\s+(?:order|orders|purchase|time|week|month|year|night|delivery|invoice|payment|visit|message|page))"
     rf"(?P<noun>\s+(?:{_REF_NOUNS})\b)?")
 _RE_NUMBERED = Rule(("#", "no.", "num", "option", "item", "product", "choice", "result", "pick"),
                      rf"(?:#\s*|\bno\.\s*|\b(?:number|num|option|item|product|choice|result|pick)s?\s+){_N}\b")
@@ -47,9 +48,16 @@ _RE_SINGLE = Rule(
     r"|\b(?:this|that)\b(?!\s+(?:are|were|have|can|will|would|could|should|i|you|we|they|he|she|way|much|many|time"
     r"|day|week|weekend|year|month|morning|evening|season|summer|winter|christmas)\b)"
     r"|它(?!们)|(?:这|那)(?:一)?(?:个|款|件|双|台|本|只|支|套|把)")
-_RE_CHEAPEST = Rule(("cheapest", "least expensive", "lowest", "most expensive", "priciest", "dearest", "最便宜", "最贵"),
-                     r"\bthe\s+(?P<lo>cheapest|least\s+expensive|lowest[\s-]priced)\b|\bthe\s+(?P<hi>most\s+"
-                     r"expensive|priciest|dearest)\b|(?P<zlo>最便宜)|(?P<zhi>最贵)")
+# "the cheapest (one) (of them)", "the pricier one", "最便宜的那个", "贵的那款": by the prices shown.
+_OF_THEM = r"(?:\s+(?:one|ones|option|item|pair|model))?(?:\s+of\s+(?:them|these|those|the\s+(?:lot|bunch|\w+)|all))?"
+_RE_CHEAPEST = Rule(("cheap", "least expensive", "lowest", "more expensive", "most expensive", "pric", "dear",
+                     "less expensive", "便宜", "贵"),
+                    r"\bthe\s+(?P<lo>cheapest|least\s+expensive|lowest[\s-]priced)\b" + _OF_THEM,
+                    r"\bthe\s+(?P<hi>most\s+expensive|priciest|dearest)\b" + _OF_THEM,
+                    r"\bthe\s+(?P<lo2>cheaper|less\s+expensive|lower[\s-]priced)\s+(?:one|option|pair|model)\b",
+                    r"\bthe\s+(?P<hi2>pricier|more\s+expensive|dearer|higher[\s-]priced)\s+(?:one|option|pair|model)\b",
+                    r"(?P<zlo>最便宜|便宜的那|便宜那)(?:的)?(?:一)?(?:个|款|件|双|台|本|只|套)?",
+                    r"(?P<zhi>最贵|贵的那|贵那)(?:的)?(?:一)?(?:个|款|件|双|台|本|只|套)?")
 _RE_ZH_ORDINAL = Rule(("第",), r"第\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个|款|件|双|台|本|项|条|种|家|只|支|套|把|张)?")
 _RE_ZH_FIRST_N = Rule(("前", "头", "后"), r"(?P<end>前|头|最后|后)\s*(?P<n>[两二三四五]|[2-5])\s*(?:个|款|件|双|台|本|种)")
 _RE_ZH_LAST = Rule(("最后",), r"最后(?:一)?(?:个|款|件|双|台|本|那个|这个)")
@@ -74,8 +82,11 @@ class References:
     indexes: list[int] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     single_pronoun: bool = False  # "it"/"this one": resolved after everything explicit
+    explicit: bool = False  # an ordinal, number, title or price pointed, not only "them"/"both"/"it"
 
-    def add(self, indexes: Sequence[int], span: tuple[int, int], count: int) -> None:
+    def add(self, indexes: Sequence[int], span: tuple[int, int], count: int, *, explicit: bool = True) -> None:
+        """Point at `indexes` (negative counts from the end), found at `span`."""
+        self.explicit = self.explicit or explicit
         for i in indexes:
             i = i + count if i < 0 else i
             if 0 <= i < count and i not in self.indexes:
@@ -83,6 +94,7 @@ class References:
         self.spans.append(span)
 
     def free(self, start: int, end: int) -> bool:
+        """True when no reference found so far covers any of start..end."""
         return all(end <= s or start >= e for s, e in self.spans)
 
 
@@ -130,14 +142,14 @@ def find_references(text: str, *, count: int, prices: Sequence[float], focus: in
                 last_end = m.end()
     if len(prices) == count and count:
         for m in _RE_CHEAPEST.finditer(text):
-            pick = min if (m.group("lo") or m.group("zlo")) else max
+            pick = min if (m.group("lo") or m.group("lo2") or m.group("zlo")) else max
             refs.add([pick(range(count), key=lambda i: prices[i])], m.span(), count)
     for m in _RE_BOTH.finditer(text):
         if refs.free(*m.span()):
-            refs.add([0, 1] if count >= 2 else [], m.span(), count)
+            refs.add([0, 1] if count >= 2 else [], m.span(), count, explicit=False)
     for m in RE_ALL.finditer(text):
         if refs.free(*m.span()):
-            refs.add(range(count), m.span(), count)
+            refs.add(range(count), m.span(), count, explicit=False)
     for m in _RE_SINGLE.finditer(text):
         if refs.free(*m.span()):
             refs.single_pronoun = True

@@ -109,7 +109,8 @@ def extract_sizes(scan: Scan) -> list[str]:
 # -- vocabulary terms -------------------------------------------------------------------------------
 _NEGATION_BEFORE = re.compile(
     r"(?:(?<![a-z])(?:(?:i|we)\s+)?(?:not|no|never|except|excluding|exclude|without|avoid|minus|skip|besides"
-    r"|anything\s+but|anything\s+other\s+than|other\s+than|rather\s+than|instead\s+of|nothing\s+(?:from|by|in)"
+    r"|anything\s+but|anything\s+other\s+than|other\s+than|(?:any\s+)?(?:other|different)\s+brands?\s+(?:than|from|to)"
+    r"|rather\s+than|instead\s+of|nothing\s+(?:from|by|in)"
     r"|none\s+(?:from|by|in)|(?:don'?t|do\s+not|dont)\s+(?:want|like|need|show(?:\s+me)?|give\s+me|care\s+for)"
     r"|hate|dislike|not\s+a\s+fan\s+of|no\s+more)(?:\s+(?:any|anything|the|a|an))?"
     r"(?:\s+(?:from|by|in|made\s+(?:by|of|from)))?\s+"

@@ -10,24 +10,26 @@ the same answer. A separate escalation module does the full "wants a person" det
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from catalog.filters import Filters
 from language.acts import (
-    ABOUT_SHOWN_START, CART_ADD, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE, COMPARE, DETAILS, GREETING,
-    HESITATION, HUMAN, MEANINGFUL, MORE, NARROWING, OFF_TOPIC, POINTS_AT_SHOWN, PRICIER, REQUEST_OPENER,
-    SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
+    ABOUT_SHOWN_START, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
+    COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
+    PRICIER, REQUEST_OPENER, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks, support_topic,
 )
 from language.cjk import CJK, CJK_PARTICLES, lang_of
+from language.currency import currency_in
 from language.fillers import STOPWORDS, strip_dialogue
+from language.person import asks_for_person
 from language.query import parse_query
 from language.references import RE_ALL, find_quantity, find_references, title_matches
 from language.topics import topic as topic_of
-from language.vocabulary import Vocabulary
+from language.vocabulary import Vocabulary, builtin_vocabulary
 
-__all__ = ["Understanding", "understand"]
+__all__ = ["ACT_MODEL_THRESHOLD", "ActModel", "Understanding", "understand"]
 
 
 @dataclass
@@ -43,9 +45,17 @@ class Understanding:
     pricier: bool = False
     more: bool = False  # "show me more": the same search, past what was shown
     references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
-    question_topic: str | None = None  # one of TOPICS when act == "question"
+    question_topic: str | None = None  # one of TOPICS for "question", of SUPPORT_TOPICS for "support"
     quantity: int = 1  # for cart adds: "two of them" -> 2
-    language: str = "en"  # "zh" when the message has Chinese characters
+    lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
+    currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
+    source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
+    act_probability: float | None = None  # the model's probability for its act, when source == "model"
+
+    @property
+    def language(self) -> str:
+        """The old name of `lang`."""
+        return self.lang
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, e.g. for logs and turn metadata."""
@@ -68,46 +78,85 @@ def _content_words(text: str) -> list[str]:
     return words + ([''.join(cjk)] if len(cjk) >= 2 else [])
 
 
+ActModel = Callable[[str], "tuple[str, float] | None"]
+ACT_MODEL_THRESHOLD = 0.7  # a learned act below this probability never overrides the rules (hand-set)
+
+
 def understand(
     text: str,
     *,
-    vocab: Vocabulary,
+    vocab: Vocabulary | None = None,
     shown: Sequence[str] = (),
     shown_titles: Sequence[str] = (),
     shown_prices: Sequence[float] = (),
-    focus: int | None = None,
+    focus: int | str | None = None,
+    act_model: ActModel | None = None,
+    act_threshold: float = ACT_MODEL_THRESHOLD,
 ) -> Understanding:
     """Understand one shopper message.
 
     `shown` are the product ids of the last answer, in order; references index into it and are
     dropped when out of range. `shown_titles` lets "the Ridgeback" point at a product and
-    `shown_prices` lets "the cheapest one" do so. `focus` is the index the shopper last singled out:
-    a bare "it"/"that one" means it, else the only product shown, else nothing (ambiguous).
+    `shown_prices` lets "the cheapest one" / "the pricier one" do so. `focus` is the product the
+    shopper is talking about (an index into `shown`, or a product id in it): a bare "it"/"that one"
+    means it, else the only product shown, else nothing (ambiguous).
     `filters_delta` is set only for "search", "refine" and "question"; other acts carry none.
 
+    `act_model(text) -> (act, probability)` is consulted only where the rules find nothing: the
+    message is "unclear", or a "search" that names no known product type and sets no filter. Its
+    act wins when the probability reaches `act_threshold` and it is not a search (the rules' reading
+    of a search is kept, with its need words); the result then says `source="model"`.
+
     The act is decided in a fixed order, most specific first, so one message never gets two:
-    human, cart remove/add/show, greeting, thanks, compare, off-topic/smalltalk (only when no
-    product type is named), question (a topic, asked about shown products), then search or refine
-    by whether new product words remain, then a bare "the second one" as a question, else unclear.
+    human, cart remove/add/show, greeting, thanks, compare, customer-service support, off-topic/
+    smalltalk (only when no product type is named), question (a topic, asked about shown products),
+    then search or refine by whether new product words remain, then a bare "the second one" as a
+    question, else unclear.
     """
+    vocab = vocab or builtin_vocabulary()
+    if isinstance(focus, str):
+        focus = list(shown).index(focus) if focus in shown else None
+    u, weak = _by_rules(text, vocab=vocab, shown=shown, shown_titles=shown_titles, shown_prices=shown_prices,
+                        focus=focus)
+    if act_model is None or not weak:
+        return u
+    guess = act_model(text)
+    if not guess or guess[0] not in ACTS or guess[0] in ("search", "refine") or guess[1] < act_threshold:
+        return u
+    act, probability = guess
+    keep = {"references": u.references, "quantity": u.quantity} if act in _POINTING_ACTS else {}
+    return Understanding(act=act, text=text, lang=u.lang, currency=u.currency, source="model",
+                         act_probability=round(float(probability), 4), **keep)
+
+
+_POINTING_ACTS = ("question", "compare", "cart_add", "cart_remove")
+
+
+def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_titles: Sequence[str],
+              shown_prices: Sequence[float], focus: int | None) -> tuple[Understanding, bool]:
+    """The rules' reading, and whether it is weak (nothing recognised: a learned act may do better)."""
     raw = " ".join(text.split())
-    language = lang_of(raw)
+    lang = lang_of(raw)
+    currency = currency_in(raw)
     count = len(shown)
 
     def result(act: str, **kw: Any) -> Understanding:
-        return Understanding(act=act, text=text, language=language, **kw)
+        return Understanding(act=act, text=text, lang=lang, currency=currency, **kw)
 
     if not MEANINGFUL.search(raw) or HESITATION.match(raw):
-        return result("unclear")
-    if HUMAN.search(raw):
-        return result("human")
+        return result("unclear"), True
+    if asks_for_person(raw):
+        return result("human"), False
 
     quantity, quantity_spans, quantity_pronoun = find_quantity(raw)
     is_compare = COMPARE.search(raw) is not None
     refs = find_references(raw, count=count, prices=shown_prices, focus=focus,
-                            quantity_spans=quantity_spans, bare_numbers=is_compare)
+                           quantity_spans=quantity_spans, bare_numbers=is_compare)
     if quantity_pronoun and not refs.indexes:
         refs.indexes = [focus] if focus is not None and 0 <= focus < count else [0] if count == 1 else []
+    if REQUEST_OPENER.match(raw) and not refs.explicit:
+        # "I need jars with white lids, I want them in amber": the pronoun is the thing asked for.
+        refs.indexes, refs.single_pronoun = [], False
     references = refs.indexes
 
     def pointed(indexes: list[int]) -> list[int]:
@@ -117,33 +166,38 @@ def understand(
         return [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
 
     if CART_REMOVE.search(raw):
-        return result("cart_remove", references=pointed(references))
+        return result("cart_remove", references=pointed(references)), False
     if CART_ADD.search(raw):
-        return result("cart_add", references=pointed(references), quantity=quantity)
+        return result("cart_add", references=pointed(references), quantity=quantity), False
+    if CART_NAMED.search(raw) and pointed(references):
+        return result("cart_add", references=pointed(references), quantity=quantity), False
     if CART_SHOW.search(raw):
-        return result("cart_show")
+        return result("cart_show"), False
     if GREETING.match(raw):
-        return result("greeting")
+        return result("greeting"), False
     if only_thanks(raw):
-        return result("thanks")
+        return result("thanks"), False
     if is_compare:
         references = pointed(references)
         if not references and (RE_ALL.search(raw) or WHICH_OF_THESE.search(raw)):
             references = list(range(count))
-        return result("compare", references=references)
+        return result("compare", references=references), False
 
     blanked = raw
     for start, end in refs.spans:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     parsed = parse_query(blanked, vocab=vocab)
     names_product = bool(parsed.filters.categories)
+    service = support_topic(raw) if not (refs.explicit or refs.single_pronoun) else None
+    if service and (not names_product or service in ("order", "refund")):
+        return result("support", question_topic=service), False
     if not names_product:
         if OFF_TOPIC.search(raw):
-            return result("off_topic")
+            return result("off_topic"), False
         if SMALLTALK.search(raw):
-            return result("smalltalk")
+            return result("smalltalk"), False
         if only_ack(raw):
-            return result("smalltalk")  # "ok", "yes", "好的": acknowledgements
+            return result("smalltalk"), False  # "ok", "yes", "好的": acknowledgements
 
     delta = {f.name: getattr(parsed.filters, f.name) for f in fields(Filters)
              if getattr(parsed.filters, f.name) not in (None, (), {}, False)}
@@ -170,30 +224,33 @@ def understand(
         if not references and WHICH_OF_THESE.search(raw):
             references = list(range(count))
         return result("question", references=references, question_topic=topic, filters_delta=delta,
-                      excluded=excluded)
-
-    if DETAILS.search(raw):
-        target = pointed(references)
-        if target or refs.single_pronoun:
-            return result("question", references=target, question_topic=topic or "other")
-    about_shown = points_at_shown or ABOUT_SHOWN_START.match(raw) is not None
-    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
-        return result("question", references=pointed(references), question_topic="other")  # "does it have a hood?"
+                      excluded=excluded), False
 
     need = _need_text(parsed.text)
-    comparative = COMPARATIVE.search(need) is not None
     content = _content_words(need)
+    if DETAILS.search(raw):
+        target = pointed(references)
+        if target or refs.single_pronoun or (count and not content):
+            return result("question", references=target, question_topic=topic or "other"), False
+    about_shown = points_at_shown or ABOUT_SHOWN_START.match(raw) is not None
+    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
+        return result("question", references=pointed(references), question_topic="other"), False
+
+    comparative = COMPARATIVE.search(need) is not None
     if content and all(gibberish(w) for w in content) and not (delta or excluded):
-        return result("unclear")
+        return result("unclear"), True
 
     if content:
-        refining = not names_product and (comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
+        refining = not (names_product or NEED_OPENER.match(raw)) and (
+            comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
+        weak = not (names_product or delta or excluded or parsed.filters.brands)
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references)
+                      cheaper=cheaper, pricier=pricier, more=more, references=references), weak
     if delta or excluded or cheaper or pricier or more or comparative:
         return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references)
+                      cheaper=cheaper, pricier=pricier, more=more, references=references), False
     if references:  # "the second one", "第二个": the shopper singles one out
-        return result("question", references=references, question_topic=topic or "other")
-    return result("unclear")
-
+        return result("question", references=references, question_topic=topic or "other"), False
+    if ASKS_FOR_PRODUCTS.search(raw):  # "any recommendations?", "what do you have?": the current search
+        return result("refine"), False
+    return result("unclear"), True

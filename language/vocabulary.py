@@ -8,7 +8,9 @@ from typing import Any
 
 from catalog.filters import ATTRIBUTE_ALIASES
 from language.cjk import CJK
-from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SIZES, BUILTIN_SYNONYMS, VAGUE_HEADS
+from language.lexicon import (
+    BUILTIN_BRAND_ALIASES, BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SIZES, BUILTIN_SYNONYMS, VAGUE_HEADS,
+)
 
 __all__ = ["Vocabulary", "builtin_vocabulary", "tokens"]
 
@@ -154,7 +156,8 @@ class Vocabulary:
         A colour or material word stands for every catalog value that contains it ("leather" ->
         "full-grain leather", ...), so the hard filter matches what the catalog actually says;
         built-in material words the catalog never uses are left out and stay search words.
-        `category_terms` adds or overrides term -> category mappings.
+        `category_terms` adds or overrides term -> category mappings. Chinese names of the catalog's
+        brands ("苹果" -> "Apple") are known without being given; `brand_aliases` adds or overrides.
         """
         brands: set[str] = set()
         categories: dict[str, set[str]] = {}
@@ -196,9 +199,12 @@ class Vocabulary:
         for term, value in (category_terms or {}).items():
             merged[term.lower()] = _as_tuple(value)
 
+        by_lower = {b.lower(): b for b in brands}
+        aliases = {alias: by_lower[brand.lower()] for alias, brand in BUILTIN_BRAND_ALIASES.items()
+                   if brand.lower() in by_lower}
         return cls(
             brands=sorted(brands),
-            brand_aliases=brand_aliases,
+            brand_aliases={**aliases, **(brand_aliases or {})},
             categories=merged,
             colors=_catalog_terms(BUILTIN_COLORS, catalog_colors, keep_unused=True),
             materials=_catalog_terms(BUILTIN_MATERIALS, catalog_materials, keep_unused=False),
