@@ -91,11 +91,11 @@ _ACK = re.compile(
     r"|lovely|fine|alright|all\s+right|got\s+it"
     r"|amazing|wonderful|excellent|interesting|helpful|fair|true|right|exactly|indeed|of\s+course|definitely"
     r"|so\s+much|very\s+much|a\s+lot|absolutely|totally|really|very|quite|so|too|also|wow|o+h+|a+h+|aha|hm+|haha|lol"
-    r"|i\s+see|bingo|nah|mate|buddy|pal|heaps|loads|a\s+(?:bunch|ton|million)|dear|friend|guys|x+|xo+"
+    r"|i\s+see|bingo|nah|anyway|anyways|mate|buddy|pal|heaps|loads|a\s+(?:bunch|ton|million)|dear|friend|guys|x+|xo+"
     r"|no\s+(?:problem|worries)"
     r"|that\s+(?:helps|works|would\s+work)|that(?:'?s|\s+is)?|it(?:'?s|\s+is)|this\s+is|sounds?|looks?|seems?"
     r"|(?:that'?s\s+)?all|it|bye|goodbye|see\s+you|again|for\s+(?:the|your|you)\s+"
-    r"(?:help|kindness|time)|for\s+helping|you\s+too|same\s+to\s+you|yes|yeah|yep|sure|no|nope|please|you)\b"
+    r"(?:help|kindness|time)|for\s+helping|you\s+too|same\s+to\s+you|yes|yeah|yep|sure|no|nope|please|you|a|an|the)\b"
     r"|好的|太好了|辛苦了|嗯+|好|行|明白了|知道了|没问题|不错|可以|你|您|啦|了|哦|呢|吧|拜拜|再见",
     re.IGNORECASE,
 )
@@ -155,12 +155,13 @@ ASKS_FOR_PRODUCTS = Rule(
     ("recommend", "suggest", "idea", "pick", "have", "got", "any", "推荐", "有什么", "有哪些"),
     r"\b(?:any|some|your)\s+(?:recommendations?|suggestions?|ideas?|picks?)\b|\brecommend\s+(?:me\s+)?(?:something"
     r"|anything)\b|\bwhat\s+(?:else\s+)?(?:do\s+you\s+have|have\s+you\s+got|can\s+you\s+(?:recommend|suggest|offer))\b"
-    r"|^\W*(?:(?:do|did)\s+you\s+have|have\s+you\s+got|got)\s+any(?:thing)?\W*$|\bwhat\s+would\s+you\s+recommend\b",
+    r"|^\W*(?:(?:do|did)\s+you\s+have|have\s+you\s+got|got)\s+any(?:thing)?\W*$|\bwhat\s+(?:would|do)\s+you\s+"
+    r"(?:recommend|suggest)\b",
     r"推荐(?:一下|下)?\W*$|有什么推荐|有哪些推荐|有什么好的",
 )
 # "Do you have ...", "有没有 ...": asking for products, not about the ones shown (unless "do you have it ...").
 # "I need ...", "I'm looking for ...": a new need in the shopper's words, never a narrowing of the last one.
-_NEED = (r"(?:(?:hello|hi|hey)[\s,!]*)?i(?:'m|\s+am)?\s+(?:need|want|would\s+like|'d\s+like|looking\s+for"
+_NEED = (r"(?:(?:hello|hi|hey)[\s,!]*)?i(?:'?m|\s+am)?\s+(?:need|want|would\s+like|'d\s+like|looking\s+for"
          r"|searching\s+for)"
          r"(?!\s+to\s+(?:know|ask|check|see\s+if|find\s+out))")
 NEED_OPENER = re.compile(r"\s*" + _NEED, re.IGNORECASE)

@@ -18,7 +18,7 @@ __all__ = ["UNITS", "Budget", "extract_budget"]
 # What may follow a number that is therefore not money: "2 kg", "3 person", "50mm", "4 stars".
 UNITS = (
     r"\s*(?:%|x(?![a-z])|×|\"|''|inch(?:es)?|cm|mm|km|m(?![a-z])|ft|feet|foot|kgs?|g(?![a-z])|grams?|lbs?"
-    r"|oz|ounces?|l(?![a-z])|lit(?:er|re)s?|ml|gb|tb|mb|mah|w(?![a-z])|watts?|v(?![a-z])|volts?|hz|khz|mhz"
+    r"|millimet(?:er|re)s?|centimet(?:er|re)s?|met(?:er|re)s?|oz|ounces?|l(?![a-z])|lit(?:er|re)s?|ml|gb|tb|mb|mah|w(?![a-z])|watts?|v(?![a-z])|volts?|hz|khz|mhz"
     r"|ghz|hours?|hrs?|h(?![a-z])|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|yrs?|y(?![a-z])"
     r"|yo(?![a-z])|people|persons?|players?|seats?|packs?|pcs|pieces?|count|ct(?![a-z])|stars?|pairs?"
     r"|mp(?![a-z])|megapixels?|fps|rpm|psi|degrees?|°|pages?|cups?|quarts?|qt|gallons?|mph|kph|sq|inches"
@@ -79,7 +79,7 @@ _BUDGET = compile_any(
     + r"\s*(?P<zaround>左右|上下)?(?:\s*(?:以内|以下|之内|内))?",
 )
 _MAX = compile_each(
-    r"(?<![a-z])(?:under|below|beneath|less\s+than|lower\s+than|cheaper\s+than|max(?:imum)?(?:\s+of)?|up\s+to"
+    r"(?<![a-z])(?:under|below|beneath|less\s+than|lower\s+than|cheaper\s+than|max(?:imum)?(?:\s+of)?|up\s*to"
     r"|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+higher\s+than|not\s+over|not\s+above|within|less\s+then"
     r"|price\s+(?:lower|less)\s+than)\s*:?\s*" + _M,
     r"(?:<=?|≤)\s*" + _M,
@@ -92,7 +92,7 @@ _MIN = compile_each(
     r"|not\s+less\s+than|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from))\s*:?\s*" + _M,
     r"(?:>=?|≥)\s*" + _M,
     r"(?:高于|超过|不低于|至少|最低|大于|多于|起码)\s*" + _M + r"(?:\s*以上)?",
-    _M + r"\s*(?:or\s+(?:more|above|higher|over)|and\s+(?:up|above|over|higher)|plus(?![a-z])|\+(?!" + UNITS
+    _M + r"\s*(?:or\s+(?:more|above|higher|over)|and\s+(?:up|above|over|higher)|plus(?![a-z])|\+(?![0-9])(?!" + UNITS
     + r")|以上|起(?!来))",
 )
 _BARE_MONEY = re.compile(_money("a", cn=False), re.IGNORECASE)
@@ -102,7 +102,7 @@ _BUDGET_STEPS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("around", _AROUND[0], ("around", "about", "approx", "roughly", "circa", "near", "close", "region", "ballpark")),
     ("around", _AROUND[1], ("~", "～", "大概", "大约", "差不多", "约")),
     ("around", _AROUND[2], ("ish", "or so", "give or take", "左右", "上下")),
-    ("max", _MAX[0], ("under", "below", "beneath", "less", "lower", "cheaper", "max", "up to", "most", "no more",
+    ("max", _MAX[0], ("under", "below", "beneath", "less", "lower", "cheaper", "max", "up to", "most", "no more", "upto",
                       "not more", "no higher", "not over", "not above", "within", "then")),
     ("max", _MAX[1], ("<", "≤")),
     ("max", _MAX[2], ("不", "低于", "少于", "小于", "最多", "最高", "控制在", "别超过")),
@@ -157,6 +157,8 @@ def extract_budget(scan: Scan) -> Budget:
             continue
         if not (currency or keyword) and 1900 <= low < high <= 2100 and high - low <= 10:
             continue  # "2023-2024" is a span of years
+        if not (currency or keyword or zh_range) and max(low, high) < 20:
+            continue  # "9-10 for men", "3-5": sizes, counts and ages, not prices
         low, high = sorted((low, high))
         budget.set(low=low, high=high, currency=currency)
         scan.take(*m.span())

@@ -88,7 +88,7 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
     "with", "for", "of", "in", "on", "to", "at", "by", "from", "without", "which", "would", "could", "can",
     "have", "has", "get", "find", "give", "let", "look", "looking", "other", "others", "different",
     "similar", "available", "i'm", "i'd", "we", "us", "your", "will", "should", "one", "its", "it's", "be",
-    "tell", "details", "info", "information", "several", "item", "items", "help",
+    "tell", "details", "info", "information", "several", "item", "items", "help", "recommend", "suggest",
 ])
 
 

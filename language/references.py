@@ -30,8 +30,9 @@ _RE_ORDINAL = Rule(
     rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|(?P<digit>\d{{1,2}})(?:st|nd|rd|th)))\b"
     r"(?!\s+(?:order|orders|purchase|time|week|month|year|night|delivery|invoice|payment|visit|message|page))"
     rf"(?P<noun>\s+(?:{_REF_NOUNS})\b)?")
-_RE_NUMBERED = Rule(("#", "no.", "num", "option", "item", "product", "choice", "result", "pick"),
-                     rf"(?:#\s*|\bno\.\s*|\b(?:number|num|option|item|product|choice|result|pick)s?\s+){_N}\b")
+_RE_NUMBERED = Rule(("#", "no.", "num", "option", "item", "product", "choice", "result"),
+                     rf"(?:#\s*|\bno\.\s*|\b(?:number|num|option|item|product|choice|result)s?\s+){_N}\b"
+                     r"(?!\s*(?:colou?r|shade|tone|size|hair|grit|thread|pencil|brush))")  # "in #2 colour" is a variant
 _RE_BARE_NUMBER = Rule(tuple("0123456789"),
                         r"(?<![\d.$£€¥#])\b(?P<n>\d{1,2})\b(?!\s*(?:%|\$|dollars?|bucks|stars?|元|块|[.,]\d))")
 _RE_LIST_GAP = re.compile(r"\s*(?:,|&|and|or|vs\.?|versus|with|to|和|与|跟|或)?\s*(?:the\s+|#\s*|number\s+)?",
