@@ -10,11 +10,12 @@ import re
 from language.cjk import CJK
 from language.patterns import Rule
 
-# "support" is a customer-service request about the shopper's own order, account or payment ("cancel my
-# order", "I can't log in", "我要开发票"), not about a product; its `question_topic` is one of SUPPORT_TOPICS.
+# Customer service without a product (language/service.py): "policy" asks how the shop works ("what
+# payment methods do you take", "I can't log in", "怎么修改收货地址"); "order_problem" is about an order
+# already placed ("cancel my order", "I want my money back", "我要开发票"). Same labels as the learned
+# act classifier (assistant/intent/act_data.py), so its guesses map one to one.
 ACTS = ("search", "refine", "question", "compare", "cart_add", "cart_remove", "cart_show", "human",
-        "greeting", "thanks", "smalltalk", "off_topic", "unclear", "support")
-SUPPORT_TOPICS = ("order", "account", "payment", "refund", "delivery", "complaint", "contact")
+        "greeting", "thanks", "smalltalk", "off_topic", "unclear", "policy", "order_problem")
 
 MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]", re.IGNORECASE)
 _BAG = r"(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley|bag)\b"
@@ -221,51 +222,6 @@ NARROWING = Rule(
     r"^\s*(?:in|with|without|from|and|but|maybe|preferably)\b",
     r"的\s*[吗呢吧？?。！!]*\s*$|只要|换成|改成",
 )
-
-# Customer-service requests, by topic: about the shopper's own order, account or money, not a product.
-_MY = r"(?:my|our|an|the|a|this|last|recent|previous)"
-SUPPORT_RULES: tuple[tuple[str, Rule], ...] = (
-    ("refund", Rule(("refund", "money back", "reimburs", "退款", "退钱"),
-                    r"\brefunds?\b|\bmoney\s+back\b|\breimburs", r"退款|退钱")),
-    ("order", Rule(("order", "purchase", "订单", "取消"),
-                   r"\b(?:cancel\w*|track\w*|chang\w*|modify\w*|edit\w*|updat\w*|status|remove|add\w*|includ\w*"
-                   r"|forgot)\b"
-                   r".{0,40}\b" + _MY + r"\s+(?:\w+\s+)?(?:order|orders|purchase)\b",
-                   r"\b(?:order|purchase)\s+(?:status|number|history|confirmation)\b", r"订单|取消订单")),
-    ("delivery", Rule(("deliver", "shipping", "ship", "arrive", "track", "address", "物流", "快递", "地址", "发货", "到货"),
-                      r"\b(?:delivery|shipping)\s+(?:options?|methods?|period|times?|address(?:es)?|status|costs?"
-                      r"|fees?)"
-                      r"\b|\b(?:options?|methods?)\s+(?:for|of)\s+(?:delivery|shipping)\b|\bshipping\s+address\b"
-                      r"|\bwhen\s+(?:will|does|is)\s+my\s+\w+|\bhow\s+long\s+(?:does|will)\s+(?:the\s+)?delivery\b"
-                      r"|\bwhere\s+is\s+my\b|\btrack\s+(?:my|an|the)\b"
-                      r"|\b(?:set\s+up|change|add)\s+(?:\w+\s+){0,2}address\b",
-                      r"物流|快递到哪|什么时候发货|什么时候到|收货地址|改地址|修改地址")),
-    ("account", Rule(("account", "profile", "password", "sign", "log", "regist", "newsletter", "subscri", "key",
-                      "账号", "账户", "密码", "注册", "登录", "会员"),
-                     r"\b(?:user\s+|online\s+|gold\s+|new\s+|another\s+|my\s+)?(?:account|profile)s?\b|\bpassword\b"
-                     r"|\bsign[\s-]?(?:up|in)\b|\bsignup\b|\blog[\s-]?in\b|\bregistration\b|\bregister\b|\bnewsletter\b"
-                     r"|\bunsubscribe\b|\bsubscription\b|\b(?:key|access\s+key)\s+(?:reset|retrieval|recovery)\b",
-                     r"账号|账户|密码|注册|登录|会员")),
-    ("payment", Rule(("pay", "invoice", "receipt", "bill", "charge", "fee", "penalt", "发票", "付款", "支付", "扣款"),
-                     r"\bpayments?\b|\bpay\s+(?:with|by|in)\b|\binvoices?\b|\breceipts?\b|\bbilling\b|\bbill\b"
-                     r"|\b(?:cancellation|termination|early\s+exit)\s+(?:fees?|penalt(?:y|ies)|charges?)\b",
-                     r"发票|付款|支付|扣款")),
-    ("complaint", Rule(("complain", "complaint", "reclamation", "feedback", "review", "投诉"),
-                       r"\bcomplain\w*|\breclamation\b|\b(?:submit|leave|give|send|write)\s+(?:some\s+|a\s+|my\s+)?"
-                       r"(?:feedback|review)\b", r"投诉")),
-    ("contact", Rule(("customer", "support", "contact", "hours", "客服"),
-                     r"\bcustomer\s+(?:service|support|assistance|care)\b"
-                     r"|\bcontact\s+(?:you|your|the\s+shop|support)\b",
-                     r"客服")),
-)
-
-
-def support_topic(text: str) -> str | None:
-    """The customer-service topic a message raises ("cancel my order" -> "order"), else None."""
-    for name, rule in SUPPORT_RULES:
-        if rule.search(text):
-            return name
-    return None
 
 
 def is_question(text: str) -> bool:

@@ -18,7 +18,7 @@ from catalog.filters import Filters
 from language.acts import (
     ABOUT_SHOWN_START, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
     COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
-    PRICIER, REQUEST_OPENER, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks, support_topic,
+    PRICIER, REQUEST_OPENER, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
 )
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
@@ -26,6 +26,7 @@ from language.fillers import STOPWORDS, strip_dialogue
 from language.person import asks_for_person
 from language.query import parse_query
 from language.references import RE_ALL, find_quantity, find_references, title_matches
+from language.service import service_request
 from language.topics import topic as topic_of
 from language.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -45,7 +46,7 @@ class Understanding:
     pricier: bool = False
     more: bool = False  # "show me more": the same search, past what was shown
     references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
-    question_topic: str | None = None  # one of TOPICS for "question", of SUPPORT_TOPICS for "support"
+    question_topic: str | None = None  # TOPICS for "question"; SERVICE_TOPICS for "policy", "order_problem"
     quantity: int = 1  # for cart adds: "two of them" -> 2
     lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
     currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
@@ -108,7 +109,7 @@ def understand(
     of a search is kept, with its need words); the result then says `source="model"`.
 
     The act is decided in a fixed order, most specific first, so one message never gets two:
-    human, cart remove/add/show, greeting, thanks, compare, customer-service support, off-topic/
+    human, cart remove/add/show, greeting, thanks, compare, customer service (policy, order problem), off-topic/
     smalltalk (only when no product type is named), question (a topic, asked about shown products),
     then search or refine by whether new product words remain, then a bare "the second one" as a
     question, else unclear.
@@ -188,9 +189,9 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     parsed = parse_query(blanked, vocab=vocab)
     names_product = bool(parsed.filters.categories)
-    service = support_topic(raw) if not (refs.explicit or refs.single_pronoun) else None
-    if service and (not names_product or service in ("order", "refund")):
-        return result("support", question_topic=service), False
+    service = service_request(raw) if not (refs.explicit or refs.single_pronoun) else None
+    if service and (not names_product or service[0] == "order_problem"):
+        return result(service[0], question_topic=service[1]), False
     if not names_product:
         if OFF_TOPIC.search(raw):
             return result("off_topic"), False
