@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from language.cjk import CJK
+from language.cjk import CJK, MEASURE
+from language.numbers import CN_DIGIT
 from language.patterns import Rule
 
 # Customer service without a product (language/service.py): "policy" asks how the shop works ("what
@@ -26,7 +27,7 @@ CART_REMOVE = Rule(
     r"\b(?:empty|clear)\s+(?:out\s+)?(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley)\b",
     r"\bdon'?t\s+want\s+(?:it|this|that|them|the\s+\w+(?:\s+one)?)\s+any\s*more\b",
     r"(?:从|把).{0,12}购物车.{0,6}(?:删除|删掉|移除|去掉|拿掉|拿出)|(?:删除|删掉|移除|去掉|拿掉)(?:这|那|它|第|购物车)",
-    r"购物车.{0,6}(?:删除|删掉|移除|去掉)|清空购物车|(?:这|那|它|第.{1,2})(?:个|款|件|双|台)?不要了",
+    r"购物车.{0,6}(?:删除|删掉|移除|去掉)|清空购物车|(?:这|那|它|第.{1,2})" + MEASURE + "?不要了",
 )
 _OBJECT = (r"(?:(?:it|this|that)\b(?!\s+in\s)|them\b|these\b|those\b|both\b|one\s+of|the\s+(?:first|second|third|"
            r"fourth|fifth|last|cheapest|\d)|(?:\d+|two|three|four|five|a\s+couple)\s+(?:of|more)\b|#\s*\d|number\s+\d"
@@ -47,9 +48,9 @@ CART_ADD = Rule(
     # "that one as well", "and this one too": another pick, like the one before
     r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
-    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?(?:个|款|件|双|台|本|只|套)?也(?:要|买|来)"
+    r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?" + MEASURE + "?也(?:要|买|来)"
     # "买两件" names no product, so it buys the one in focus; "买一双登山鞋" is a search
-    r"|买\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|件|双|份|台|套|本|瓶|盒|只|条|支|把|张)(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
+    r"|买\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
 )
 # "then I will buy the Senston racquet", "I'll go for the Pixel": a cart add when the words name a shown product.
 CART_NAMED = Rule(

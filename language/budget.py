@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from language.currency import CURRENCIES, CURRENCY_HINTS, ISO_CODES
-from language.numbers import CN_NUMERAL, cn_number
+from language.numbers import CN_NUMERAL, NUMBER_CHAR, cn_number
 from language.patterns import Scan, compile_any, compile_each
 
 __all__ = ["UNITS", "Budget", "extract_budget"]
@@ -25,7 +25,6 @@ UNITS = (
     r"|个|件|双|款|台|本|只|支|条|张|瓶|盒|包|套|份|人|天|年|月|岁|小时|分钟|秒|次|寸|英寸|米|厘米|毫米"
     r"|公斤|千克|克|斤|升|毫升|码|号|星|分|层|位|种|匹|瓦|伏|毫安)"
 )
-CN_NUMERAL = "[零一二两三四五六七八九十百千万]+"
 
 
 def _money(tag: str, *, cn: bool = True) -> str:
@@ -96,7 +95,7 @@ _MIN = compile_each(
     + r")|以上|起(?!来))",
 )
 _BARE_MONEY = re.compile(_money("a", cn=False), re.IGNORECASE)
-_ANY_NUMBER = re.compile(r"[0-9零一二两三四五六七八九十百千万]")
+_ANY_NUMBER = re.compile(NUMBER_CHAR)
 _MORE_WORDS = ("more", "above", "higher", "over", "up", "plus", "+", "以上", "起")
 _BUDGET_STEPS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("around", _AROUND[0], ("around", "about", "approx", "roughly", "circa", "near", "close", "region", "ballpark")),

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK", "CJK_PARTICLES", "has_cjk", "join_cjk", "lang_of"]
+__all__ = ["CJK", "CJK_PARTICLES", "MEASURE", "has_cjk", "join_cjk", "lang_of"]
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+# Measure words that count products ("两个", "这款", "第三双"): one list for every rule.
+MEASURE = "(?:个|款|件|双|台|本|只|支|套|把|张|条|份|瓶|盒|项|种)"
 # Function characters that name no product ("的", "吗", "这", "要"...): never a need on their own.
 CJK_PARTICLES = frozenset("的吗呢吧啊呀了哦点些个一这那它有没要我你想给看再换还就只和或么")
 

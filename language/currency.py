@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from language.numbers import NUMBER_CHAR
+
 __all__ = ["CURRENCIES", "CURRENCY_HINTS", "ISO_CODES", "currency_code", "currency_in"]
 
 CURRENCIES = {
@@ -20,9 +22,8 @@ CURRENCIES.update({code: code.upper() for code in ISO_CODES})
 # Substrings one of which any currency mention contains (a cheap pre-check before the regexes).
 CURRENCY_HINTS = ("$", "£", "€", "¥", "￥", "usd", "eur", "gbp", "rmb", "cny", "dollar", "buck", "quid", "pound",
                   "euro", "yuan", "元", "块", "人民币", "美", "英镑", "欧元") + ISO_CODES
-_NUMBER = r"[0-9零一二两三四五六七八九十百千万]"
 _SIGN_BEFORE = re.compile(r"(us\$|\$|£|€|¥|￥)\s*\d", re.IGNORECASE)
-_WORD_AFTER = re.compile(_NUMBER + r"\s*(?:k|千|万)?\s*(块钱|元钱|元|块|人民币|美元|美金|英镑|欧元|dollars?|bucks?"
+_WORD_AFTER = re.compile(NUMBER_CHAR + r"\s*(?:k|千|万)?\s*(块钱|元钱|元|块|人民币|美元|美金|英镑|欧元|dollars?|bucks?"
                          r"|quid|euros?|yuan|rmb|usd|eur|gbp|cny)(?![a-z])", re.IGNORECASE)
 
 

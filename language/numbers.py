@@ -4,11 +4,13 @@ Every rule that reads a count, an index or an amount goes through here, so "两"
 """
 from __future__ import annotations
 
-__all__ = ["CN_NUMERAL", "CN_SMALL", "EN_NUMBERS", "ORDINALS", "cn_number", "small_number"]
+__all__ = ["CN_DIGIT", "CN_NUMERAL", "CN_SMALL", "NUMBER_CHAR", "EN_NUMBERS", "ORDINALS", "cn_number", "small_number"]
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUMERAL = "[零一二两三四五六七八九十百千万]+"  # a regex for a Chinese numeral of any size
+NUMBER_CHAR = "[0-9零一二两三四五六七八九十百千万]"  # any character of a number, Arabic or Chinese
+CN_DIGIT = "[一二两三四五六七八九十]"  # a Chinese count or position from one to ten
 # Counts a shopper says in words: "two of them", "a couple more", "两个".
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "a couple": 2, "a pair": 2}

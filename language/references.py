@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from language.cjk import CJK
-from language.numbers import CN_SMALL, EN_NUMBERS, ORDINALS, small_number
+from language.cjk import CJK, MEASURE
+from language.numbers import CN_DIGIT, CN_SMALL, EN_NUMBERS, ORDINALS, small_number
 from language.patterns import Rule
 from language.vocabulary import Vocabulary
 
@@ -39,16 +39,16 @@ _RE_LIST_GAP = re.compile(r"\s*(?:,|&|and|or|vs\.?|versus|with|to|和|与|跟|�
                           re.IGNORECASE)
 RE_ALL = Rule(("all", "them", "these", "those", "they", "它们", "这些", "那些", "几", "全部", "所有"),
                 r"\b(?:all\s+(?:of\s+)?(?:them|these|those|three|four|five|\d)|them|these|those|they)\b"
-                r"|它们|这些|那些|这几(?:个|款)|那几(?:个|款)|全部|所有")
+                r"|它们|这些|那些|这几" + MEASURE + "|那几" + MEASURE + "|全部|所有")
 _RE_BOTH = Rule(("both", "two", "两", "二"),
                  r"\b(?:both(?:\s+of\s+(?:them|these|those))?|the\s+two|these\s+two|those\s+two)\b"
-                 r"|(?:这|那)\s*(?:两|二)\s*(?:个|款|件|双|台)|两(?:个|款|件|双|台)都")
+                 r"|(?:这|那)\s*(?:两|二)\s*" + MEASURE + "|两" + MEASURE + "都")
 _RE_SINGLE = Rule(
     ("it", "this", "that", "the one", "它", "这", "那"),
     r"\b(?:it|this\s+one|that\s+one|the\s+one)\b"
     r"|\b(?:this|that)\b(?!\s+(?:are|were|have|can|will|would|could|should|i|you|we|they|he|she|way|much|many|time"
     r"|day|week|weekend|year|month|morning|evening|season|summer|winter|christmas)\b)"
-    r"|它(?!们)|(?:这|那)(?:一)?(?:个|款|件|双|台|本|只|支|套|把)")
+    r"|它(?!们)|(?:这|那)(?:一)?" + MEASURE)
 # "the cheapest (one) (of them)", "the pricier one", "最便宜的那个", "贵的那款": by the prices shown.
 _OF_THEM = r"(?:\s+(?:one|ones|option|item|pair|model))?(?:\s+of\s+(?:them|these|those|the\s+(?:lot|bunch|\w+)|all))?"
 _RE_CHEAPEST = Rule(("cheap", "least expensive", "lowest", "more expensive", "most expensive", "pric", "dear",
@@ -57,11 +57,11 @@ _RE_CHEAPEST = Rule(("cheap", "least expensive", "lowest", "more expensive", "mo
                     r"\bthe\s+(?P<hi>most\s+expensive|priciest|dearest)\b" + _OF_THEM,
                     r"\bthe\s+(?P<lo2>cheaper|less\s+expensive|lower[\s-]priced)\s+(?:one|option|pair|model)\b",
                     r"\bthe\s+(?P<hi2>pricier|more\s+expensive|dearer|higher[\s-]priced)\s+(?:one|option|pair|model)\b",
-                    r"(?P<zlo>最便宜|便宜的那|便宜那)(?:的)?(?:一)?(?:个|款|件|双|台|本|只|套)?",
-                    r"(?P<zhi>最贵|贵的那|贵那)(?:的)?(?:一)?(?:个|款|件|双|台|本|只|套)?")
-_RE_ZH_ORDINAL = Rule(("第",), r"第\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个|款|件|双|台|本|项|条|种|家|只|支|套|把|张)?")
-_RE_ZH_FIRST_N = Rule(("前", "头", "后"), r"(?P<end>前|头|最后|后)\s*(?P<n>[两二三四五]|[2-5])\s*(?:个|款|件|双|台|本|种)")
-_RE_ZH_LAST = Rule(("最后",), r"最后(?:一)?(?:个|款|件|双|台|本|那个|这个)")
+                    r"(?P<zlo>最便宜|便宜的那|便宜那)(?:的)?(?:一)?" + MEASURE + "?",
+                    r"(?P<zhi>最贵|贵的那|贵那)(?:的)?(?:一)?" + MEASURE + "?")
+_RE_ZH_ORDINAL = Rule(("第",), r"第\s*(?P<n>" + CN_DIGIT + r"|\d{1,2})\s*(?:" + MEASURE + "|家)?")
+_RE_ZH_FIRST_N = Rule(("前", "头", "后"), r"(?P<end>前|头|最后|后)\s*(?P<n>[两二三四五]|[2-5])\s*" + MEASURE)
+_RE_ZH_LAST = Rule(("最后",), r"最后(?:一)?(?:" + MEASURE + "|那个|这个)")
 RE_QUANTITY = (
     Rule(_NUMBER_HINTS + ("couple",),
           rf"\b(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple)\s+(?:of\s+"
@@ -72,7 +72,7 @@ RE_QUANTITY = (
           r"\b(?:add|take|buy|order|get|want)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
           r"(?!\s*(?:st|nd|rd|th)\b)"),
     Rule(tuple(CN_SMALL) + tuple("0123456789"),
-          r"(?<![第前后这那])(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个|件|双|份|台|套|本|瓶|盒|只|条|支|把|张)(?!都)"),
+          r"(?<![第前后这那])(?P<n>" + CN_DIGIT + r"|\d{1,2})\s*" + MEASURE + "(?!都)"),
 )
 
 
