@@ -7,8 +7,12 @@
 The set (bench/data/language_heldout.json) was labelled by hand and frozen before the rules were
 tuned: 100 Bitext customer-service utterances, 100 WebShop instructions and 89 MG-ShopDial client
 turns (rows sampled with a fixed seed; the text is read from the public data, never copied), plus
-40 English and Chinese messages the team wrote from the phrasing classes of issue 8. Every message
-is understood mid-conversation, with three DummyJSON products on screen.
+40 English and Chinese messages the team wrote from the phrasing classes of issue 8. The misses of
+the "before" run on this set were read while the rules were written (the fixes are for classes of
+phrasing, not sentences), so it flatters "after" a little. The last two rows are the honest check:
+labels that come with the public data, on 8,464 rows nobody read (every other Bitext row by its
+intent, 1,000 other WebShop instructions). Every message is understood mid-conversation, with three
+DummyJSON products on screen.
 
 Acts are compared coarsely: shop (search/refine), question (question/compare), cart (cart acts),
 greeting, thanks, human, chat (smalltalk/off-topic/unclear); Bitext "service" requests (orders,
@@ -22,6 +26,7 @@ import argparse
 import csv
 import importlib
 import json
+import random
 import subprocess
 import sys
 import time
@@ -55,6 +60,24 @@ def load_items() -> list[dict]:
     for item in items:
         if item["source"] != "written":
             item["text"] = " ".join(texts[item["source"]][item["row"]].split())
+    return items
+
+
+def wide_items(labelled: list[dict]) -> list[dict]:
+    """Labels that come with the public data, on rows nobody read while writing the rules: every other
+    Bitext row (its intent says service or a person; "place_order" and "review" are left out as
+    ambiguous) and 1,000 other WebShop instructions (all searches, none with a price)."""
+    data = shared_data_dir()
+    seen = {(i["source"], i.get("row")) for i in labelled}
+    with open(data / "bitext_customer_service_training_8k.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    items = [{"source": "bitext (all other rows)", "text": r["utterance"],
+              "act": "human" if r["intent"] == "contact_human_agent" else "service"}
+             for n, r in enumerate(rows) if ("bitext", n) not in seen and r["intent"] not in ("place_order", "review")]
+    goals = json.loads((data / "webshop_goals_500_on.json").read_text(encoding="utf-8"))
+    other = [n for n in range(len(goals)) if ("webshop", n) not in seen]
+    items += [{"source": "webshop (1,000 other)", "text": " ".join(goals[n].split()), "act": "shop", "budget": None}
+              for n in random.Random(2024).sample(other, 1000)]
     return items
 
 
@@ -113,12 +136,13 @@ def table(results: dict[str, dict]) -> str:
     head = "| source | n | " + " | ".join(f"act ({n}) | budget ({n})" for n in names) + " |"
     lines = [head, "|" + "---|" * (2 + 2 * len(names))]
     sources = list(next(iter(results.values()))["right"])
-    for source in sources + ["all"]:
+    labelled = [s for s in sources if "other" not in s]
+    for source in labelled + ["all hand-labelled"] + [s for s in sources if "other" in s]:
         cells = []
         n = 0
         for name in names:
             r = results[name]["right"]
-            rows = [r[s] for s in (sources if source == "all" else [source])]
+            rows = [r[s] for s in (labelled if source == "all hand-labelled" else [source])]
             n = sum(x["n"] for x in rows)
             act = sum(x["act"] for x in rows)
             bn, b = sum(x["budget_n"] for x in rows), sum(x["budget"] for x in rows)
@@ -140,6 +164,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list every wrong item")
     args = parser.parse_args()
     items = load_items()
+    items += wide_items(items)
     if args.json:
         r = run(importlib.import_module("language"), items)
         print(json.dumps({**r, "right": {k: dict(v) for k, v in r["right"].items()}}))
