@@ -225,22 +225,13 @@ def _learned(reason: str, learned: dict[str, float], t: str, *, previous: Sequen
         if not (p and (_FRUSTRATION_EN.search(p) or _FRUSTRATION_ZH.search(p) or _MILD_EN.search(p) or _MILD_ZH.search(p))):
             return None
         return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f}) after a negative turn")
-    if reason == "human_request" and (_ABOUT_PRODUCT.search(t) or not _PERSONISH.search(t)
-                                      or not could_ask_for_person(t)):
+    if reason == "human_request" and (_ABOUT_PRODUCT.search(t) or not could_ask_for_person(t)):
         # A request for a person names one and asks for one: "show me a coffee grinder" names none,
         # "a gift for our support team" asks for none.
         return None
     if reason == "order_problem" and _ORDER_EN_HYPOTHETICAL.search(t):
         return None
     return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f})")
-
-
-_PERSONISH = re.compile(
-    r"\b(humans?|persons?|people|someone|somebody|agents?|reps?|representatives?|staff|support|operators?|"
-    r"managers?|advisors?|advisers?|assistants?|consultants?|specialists?|real|live|employees?|customer service|"
-    r"call|phone|speak|talk|chat with|anyone|team|through to|transfer)\b",
-    re.IGNORECASE,
-)
 
 
 def _human_request(t: str) -> EscalationSignal | None:

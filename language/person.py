@@ -83,6 +83,13 @@ _MENTION = _rx(
     r"\b(?:no|any|every)\s+real\s+(?:human|person)\s+would\b",
     r"\bwas\s+(?:helpful|great|useless|good|bad|slow|quick|fast|rude|nice|friendly)\b",
 )
+# A word for a person or for reaching one; a request for a person always has one.
+_PERSONISH = re.compile(
+    r"\b(humans?|persons?|people|someone|somebody|agents?|reps?|representatives?|staff|support|operators?|"
+    r"managers?|advisors?|advisers?|assistants?|consultants?|specialists?|real|live|employees?|customer service|"
+    r"call|phone|speak|talk|chat with|anyone|team|through to|transfer)\b",
+    re.IGNORECASE,
+)
 # What a request looks like when a learned head says "wants a person": a verb of contact or desire,
 # or a bare noun phrase ("live support", "Representative.").
 _REQUEST_SHAPE = _rx(
@@ -126,9 +133,10 @@ def asks_for_person(text: str) -> bool:
 
 
 def could_ask_for_person(text: str) -> bool:
-    """False when a learned "wants a person" guess must be wrong: the message has no request shape
-    (no verb of contact or desire and more than four words), or it is negated or a passing mention."""
+    """False when a learned "wants a person" guess must be wrong: the message names nobody ("show me a
+    coffee grinder"), has no request shape (no verb of contact or desire and more than four words), or
+    it is negated or a passing mention."""
     t = normalise(text)
-    if _MENTION.search(t) or any(_HUMAN_EN_NOT.search(c) for c in clauses(t)):
+    if not _PERSONISH.search(t) or _MENTION.search(t) or any(_HUMAN_EN_NOT.search(c) for c in clauses(t)):
         return False
     return _REQUEST_SHAPE.search(t) is not None or len(t.split()) <= 4

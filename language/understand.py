@@ -23,7 +23,7 @@ from language.acts import (
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
 from language.fillers import STOPWORDS, strip_dialogue
-from language.person import asks_for_person
+from language.person import asks_for_person, could_ask_for_person
 from language.query import parse_query
 from language.references import RE_ALL, find_quantity, find_references, title_matches
 from language.service import service_request
@@ -106,7 +106,9 @@ def understand(
     `act_model(text) -> (act, probability)` is consulted only where the rules find nothing: the
     message is "unclear", or a "search" that names no known product type and sets no filter. Its
     act wins when the probability reaches `act_threshold` and it is not a search (the rules' reading
-    of a search is kept, with its need words); the result then says `source="model"`.
+    of a search is kept, with its need words); the result then says `source="model"`. A "human" guess
+    passes the same guard as escalation's learned head. `ActClassifier.act` (assistant/intent/act_head.py)
+    has this signature and these labels.
 
     The act is decided in a fixed order, most specific first, so one message never gets two:
     human, cart remove/add/show, greeting, thanks, compare, customer service (policy, order problem), off-topic/
@@ -125,6 +127,8 @@ def understand(
     if not guess or guess[0] not in ACTS or guess[0] in ("search", "refine") or guess[1] < act_threshold:
         return u
     act, probability = guess
+    if act == "human" and not could_ask_for_person(text):
+        return u  # the same guard as escalation's learned head: a person named in passing is no request
     keep = {"references": u.references, "quantity": u.quantity} if act in _POINTING_ACTS else {}
     return Understanding(act=act, text=text, lang=u.lang, currency=u.currency, source="model",
                          act_probability=round(float(probability), 4), **keep)

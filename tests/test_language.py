@@ -256,7 +256,23 @@ def test_the_act_model_decides_where_the_rules_find_nothing(vocab):
     assert (u.act, u.source, u.act_probability, model.calls) == ("order_problem", "model", 0.9, ["my thingy is borked"])
 
 
+def test_a_learned_human_guess_needs_a_request(vocab):
+    assert hear("my thingy is borked", vocab, act_model=RecordingModel(("human", 0.95))).source == "rules"
+    assert hear("need a human for this", vocab, act_model=RecordingModel(("human", 0.95))).act == "human"
+
+
 @pytest.mark.parametrize("answer", [("policy", 0.4), ("search", 0.99), ("not-an-act", 0.99), None])
 def test_a_weak_or_search_guess_keeps_the_rules(vocab, answer):
     u = hear("my thingy is borked", vocab, act_model=RecordingModel(answer))
     assert u.source == "rules" and u.act == "search"
+
+
+def test_language_sits_below_assistant_and_retrieval():
+    """`language` may use `catalog` (Filters) but never the layers that use it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, language; bad = sorted(m for m in sys.modules if m.split('.')[0] in ('assistant', 'retrieval'));"
+            "print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
