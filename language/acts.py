@@ -36,7 +36,7 @@ _PUT = r"(?:add|put|throw|pop|place|stick|chuck|bung|toss|shove|slap|drop|load|w
 CART_ADD = Rule(
     ("add", "put", "throw", "pop", "place", "stick", "chuck", "bung", "toss", "shove", "slap", "drop", "load",
      "whack", "stuff", "take", "buy", "order", "purchase", "grab", "get", "have", "go with", "go for", "as well",
-     "too", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍"),
+     "too", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
     r"\b" + _PUT + r"\b.*\b(?:to|in|into|onto|in\s+to)\s+" + _BAG,
     r"^\s*(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
     r"|two|three|a\s+couple)",
@@ -49,8 +49,8 @@ CART_ADD = Rule(
     r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
     r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?" + MEASURE + "?也(?:要|买|来)"
-    # "买两件" names no product, so it buys the one in focus; "买一双登山鞋" is a search
-    r"|买\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
+    # "买两件", "给我来两个" name no product, so they take the one in focus; "买一双登山鞋" is a search
+    r"|(?:买|来|要|拿)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
 )
 # "then I will buy the Senston racquet", "I'll go for the Pixel": a cart add when the words name a shown product.
 CART_NAMED = Rule(

@@ -50,7 +50,8 @@ def test_chinese_buying_words_are_a_search(vocab, text):
     assert hear(text, vocab).act == "search"
 
 
-@pytest.mark.parametrize("text", ["加入购物车", "把第一个加购", "放进购物车吧", "第三个加到购物车", "那个也要", "买两件"])
+@pytest.mark.parametrize("text", ["加入购物车", "把第一个加购", "放进购物车吧", "第三个加到购物车", "那个也要", "买两件",
+                                  "给我来两个"])
 def test_chinese_cart_words_add(vocab, text):
     assert hear(text, vocab, focus=1).act == "cart_add"
 
