@@ -469,7 +469,9 @@ def test_preferences_round_trip_through_json(vocab):
 
 def test_trigger_words_never_hide_a_match():
     """Each rule skips its regex unless a trigger word is present; that must never change an answer."""
-    phrases = set(re.findall(r'"([^"\n]{2,})"', Path(__file__).read_text(encoding="utf-8")))
+    texts = [Path(__file__).read_text(encoding="utf-8"),
+             Path(__file__).with_name("test_language.py").read_text(encoding="utf-8")]
+    phrases = {p for text in texts for p in re.findall(r'"([^"\n]{2,})"', text)}
     rules: list[Rule] = []
     for info in pkgutil.iter_modules(language.__path__):
         for value in vars(importlib.import_module(f"language.{info.name}")).values():
