@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from language.person import could_ask_for_person, normalise, person_request_language
+
 from .intent.keywords import is_mostly_chinese
 from .intent.signals import SessionSignals
 
@@ -54,42 +56,7 @@ def _rx(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-# --- requests for a person -------------------------------------------------------------------
-_PERSON = (
-    r"(?:(?:a|an|the|your|some|any|one|to)\s+)?(?:real\s+|live\s+|actual\s+|human\s+)?"
-    r"(?:human(?:\s+being)?s?|person|people|agent|representative|rep|operator|manager|supervisor|"
-    r"someone|somebody|anyone|anybody|staff(?:\s+member)?|employee|team\s+member|"
-    r"sales\s*(?:rep|person|team)|customer\s+(?:service|support|care)(?:\s+(?:rep|representative|agent|team|person))?|"
-    r"support\s+(?:team|staff|agent|person))\b"
-)
-_ASK = r"(?:talk|speak|chat|deal|communicate|converse)(?:ing)?\s+(?:to|with)"
-_HUMAN_EN = _rx(
-    rf"\b{_ASK}\s+{_PERSON}",
-    rf"\b(?:connect|transfer|put|pass|switch|hand|route|forward|send|escalate)\s+(?:me\s+|this\s+|it\s+)?(?:over\s+|through\s+|back\s+|on\s+)?(?:to|with)\s+.{{0,20}}?{_PERSON}",
-    r"\b(?:connect|transfer|put|hand)\s+me\s+(?:over\s+|through\s+)?(?:to|with)\s+(?:live\s+chat|support|a\s+human)",
-    rf"\b(?:get|give|find|bring|send)\s+(?:me\s+)?{_PERSON}(?!\s+(?:who|that)\s+(?:has|likes|loves|needs))",
-    rf"\b(?:want|need|would\s+like|'d\s+like|prefer|demand|request|require)\s+(?:to\s+(?:have|get|reach|see)\s+)?{_PERSON}\s*(?:$|[.!?,]|please|pls|now|asap|to\s+(?:help|call|contact|look|check|talk|speak)|on\s+the\s+(?:line|phone))",
-    rf"\b(?:is|are)\s+there\s+{_PERSON}.{{0,40}}\b(?:talk|speak|chat|reach|contact|help)",
-    rf"\b(?:reach|contact|call|phone|ring)\s+{_PERSON}",
-    rf"\b(?:can|could|may)\s+i\s+(?:get|have)\s+{_PERSON}",
-    rf"{_PERSON}.{{0,30}}\b(?:call|contact|email|ring|get\s+back\s+to)\s+me\b",
-    rf"\b(?:can|could|would)\s+{_PERSON}\s+(?:from\s+\w+\s+)?(?:help|call|contact|look|check|assist|review|handle)",
-    r"\bwho\s+(?:can|could|should|do)\s+i\s+(?:talk|speak|chat|contact|call|reach)\b",
-    r"\b(?:call\s*back|callback)\b",
-    r"\blive\s+(?:agent|person|chat|support|human)\b",
-    r"\bescalate\b",
-    r"^\W*(?:(?:a|an|the)\s+)?(?:real\s+|live\s+)?(?:human|agent|operator|representative|person|manager|supervisor|"
-    r"customer\s+(?:service|support|care))(?:\s+(?:please|pls|plz|now|asap))?\W*$",
-    r"^\W*(?:(?:talk|speak|chat)\s+(?:to\s+|with\s+)?)?human\W*$",
-    r"\b(?:human|agent|representative|operator|customer\s+(?:service|support|care))\s+(?:please|pls|plz|asap)\b",
-    r"\breal\s+person\s+please\b",
-)
-# Negated or hypothetical mentions: "I don't want to talk to a human", "do I need to talk to someone".
-_HUMAN_EN_NOT = _rx(
-    r"\b(?:don'?t|do\s+not|doesn'?t|no\s+need|never|not)\s+(?:\w+\s+){0,4}?(?:want|need|wanna|have|require|talk|speak|transfer|connect|send)\b",
-    r"\bno\s+need\s+for\b",
-    r"^\s*(?:do|would|will)\s+i\s+(?:need|have)\s+to\b",
-)
+# --- requests for a person: one rule with the chat act, in language/person.py ------------------
 # Questions about a product that mention people ("is this made by humans?") are not requests; only
 # the learned head needs this guard, the request patterns above never match such questions.
 _ABOUT_PRODUCT = _rx(
@@ -97,18 +64,6 @@ _ABOUT_PRODUCT = _rx(
     r"\b(?:made|assembled|built|designed|written|sewn|crafted|tested|reviewed)\s+by\b", r"\bby\s+hand\b", r"\bhandmade\b",
     r"^\W*(?:do|does|did)\s+(?:humans|people)\b",
 )
-_HUMAN_ZH = _rx(
-    r"转人工|人工客服|人工服务|人工坐席|转接人工|真人客服|人工台|接通人工",
-    r"(?:转|找|要|接|接通|换|叫|联系|请|安排|让|转给|转到)[^，。？！?!,]{0,6}?(?:人工|真人|客服|经理|主管|负责人|工作人员|店长)(?!智能|缝|制|做|发的)",
-    r"(?:和|跟|与|同|找)\s*(?:你们的?)?\s*(?:真人|人工|客服|人|经理|老板|负责人|店长|主管)\s*(?:说|聊|沟通|谈|讲|对话)",
-    r"有没有\s*(?:人工|真人|客服|工作人员).{0,4}(?:帮|处理|看|解决|回答)",
-    r"(?:工作人员|客服|人工|经理).{0,4}(?:联系|回电|打给|打电话)",
-    r"找个?人(?:来|帮|处理|解决)", r"人工(?:帮忙|处理|介入)",
-    r"客服.{0,2}电话|人工.{0,2}电话",
-    r"^\W*(?:人工|真人|客服)\W*$",
-)
-_HUMAN_ZH_NOT = re.compile(r"(?:不用|不需要|不要|不想|别|无需|不必)[^，。？！?!,]{0,4}(?:人工|真人|客服)")
-
 # --- order problems --------------------------------------------------------------------------
 _ORDER_EN = (
     ("refund or money back", _rx(r"\brefund(?!\s+(?:window|period|policy|terms|timeline|time\s+frame))", r"\bmoney\s+back\b", r"\breimburs")),
@@ -180,6 +135,14 @@ _FRUSTRATION_EN = _rx(
     r"\bignor(?:ed|ing)\s+(?:my|what|me)\b", r"\bforget\s+it\b", r"\bnonsense\b", r"\bdriv(?:ing|es)\s+me\s+(?:crazy|nuts|mad)\b",
     r"\byou\s+(?:clearly\s+|just\s+)?(?:don'?t|do\s+not|can'?t)\s+understand\b", r"\bwhy\s+is\s+(?:this|it)\s+so\s+(?:hard|difficult|complicated)\b",
 )
+# Angry faces say it without words: one 😡/🤬/👿, or a run of 😠/😤/💢; one of those alone is mild.
+_FRUSTRATION_EMOJI = re.compile("[\U0001F621\U0001F92C\U0001F47F]|(?:[\U0001F620\U0001F624\U0001F4A2]\\s*){2,}")
+_MILD_EMOJI = re.compile("[\U0001F620\U0001F624\U0001F4A2\U0001F644\U0001F612]")
+_EXASPERATED_EN = _rx(
+    r"\b(?:ridiculous|unbelievable|absurd|outrageous|insane|unacceptable|pathetic|a\s+joke|a\s+farce)\b[^.?]{0,20}!{2,}",
+    r"\b(?:absolutely|utterly|totally|completely|so|just)\s+(?:ridiculous|absurd|outrageous|unacceptable|pathetic)\b",
+    r"\bare\s+you\s+(?:kidding|joking|serious)\b|\byou'?(?:ve|\s+have)\s+got\s+to\s+be\s+kidding\b|\bgive\s+me\s+a\s+break\b",
+)
 _MILD_EN = _rx(r"\bugh\b", r"!!", r"\?\?", r"\bseriously\b", r"\bcome\s+on\b", r"\bwrong\s+again\b", r"\bstill\s+(?:wrong|not)\b", r"\bno+!")
 _FRUSTRATION_ZH = _rx(
     r"太差|差劲|垃圾|没用|没什么用|一点用|什么都不懂|答非所问|气死|烦死|烦人|烦不烦|太烂|破系统|破玩意|浪费.{0,3}时间|有没有在听|"
@@ -207,11 +170,11 @@ def detect_escalation(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    t = _normalise(text)
+    t = normalise(text)
     learned: dict[str, float] = {}
     if config.use_model and t and not is_mostly_chinese(t):
         learned = (model or _shared_model()).reasons(t)
-    previous = [_normalise(h) for h in history[-1:]]
+    previous = [normalise(h) for h in history[-1:]]
     found = (
         _human_request(t)
         or _learned("human_request", learned, t)
@@ -262,45 +225,18 @@ def _learned(reason: str, learned: dict[str, float], t: str, *, previous: Sequen
         if not (p and (_FRUSTRATION_EN.search(p) or _FRUSTRATION_ZH.search(p) or _MILD_EN.search(p) or _MILD_ZH.search(p))):
             return None
         return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f}) after a negative turn")
-    if reason == "human_request" and (any(_HUMAN_EN_NOT.search(c) for c in _clauses(t)) or _ABOUT_PRODUCT.search(t)
-                                      or not _PERSONISH.search(t)):
-        # A request for a person names one somehow; "show me a coffee grinder" never does.
+    if reason == "human_request" and (_ABOUT_PRODUCT.search(t) or not could_ask_for_person(t)):
+        # A request for a person names one and asks for one: "show me a coffee grinder" names none,
+        # "a gift for our support team" asks for none.
         return None
     if reason == "order_problem" and _ORDER_EN_HYPOTHETICAL.search(t):
         return None
     return EscalationSignal(reason, f"learned head (p={learned[reason]:.2f})")
 
 
-_PERSONISH = re.compile(
-    r"\b(humans?|persons?|people|someone|somebody|agents?|reps?|representatives?|staff|support|operators?|"
-    r"managers?|advisors?|advisers?|assistants?|consultants?|specialists?|real|live|employees?|customer service|"
-    r"call|phone|speak|talk|chat with|anyone|team|through to|transfer)\b",
-    re.IGNORECASE,
-)
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\uff1f", "?").split())
-
-
 def _human_request(t: str) -> EscalationSignal | None:
-    for clause in _clauses(t):
-        if _HUMAN_EN.search(clause) and not _HUMAN_EN_NOT.search(clause):
-            return EscalationSignal("human_request", "explicit request for a person (en)")
-    if _HUMAN_ZH.search(t) and not _HUMAN_ZH_NOT.search(t):
-        return EscalationSignal("human_request", "explicit request for a person (zh)")
-    # "我不要机器人，我要人工": the negation covers the bot, the request still stands.
-    for clause in re.split(r"[，,。.;；!！?？]", t):
-        if _HUMAN_ZH.search(clause) and not _HUMAN_ZH_NOT.search(clause):
-            return EscalationSignal("human_request", "explicit request for a person (zh)")
-    return None
-
-
-def _clauses(t: str) -> list[str]:
-    """Split on sentence punctuation and contrast words, so a negation only covers its own clause
-    ("I need a person, not a machine"; "this is useless, give me a human")."""
-    parts = re.split(r"[.;!?,]+|\b(?:but|instead|rather\s+than)\b", t, flags=re.IGNORECASE)
-    return [p.strip() for p in parts if p and p.strip()] or [t]
+    language = person_request_language(t)
+    return EscalationSignal("human_request", f"explicit request for a person ({language})") if language else None
 
 
 def _order_problem(t: str) -> EscalationSignal | None:
@@ -317,10 +253,12 @@ def _order_problem(t: str) -> EscalationSignal | None:
 
 
 def _frustration(t: str, previous: list[str]) -> EscalationSignal | None:
-    if _FRUSTRATION_EN.search(t) or _FRUSTRATION_ZH.search(t):
+    if _FRUSTRATION_EN.search(t) or _FRUSTRATION_ZH.search(t) or _EXASPERATED_EN.search(t):
         return EscalationSignal("frustration", "strongly negative wording about the service")
+    if _FRUSTRATION_EMOJI.search(t):
+        return EscalationSignal("frustration", "angry emoji")
     shouting = sum(1 for w in re.findall(r"[A-Za-z]{3,}", t) if w.isupper()) >= 2
-    mild = bool(_MILD_EN.search(t) or _MILD_ZH.search(t) or shouting)
+    mild = bool(_MILD_EN.search(t) or _MILD_ZH.search(t) or _MILD_EMOJI.search(t) or shouting)
     if mild and previous:
         p = previous[-1]
         if _FRUSTRATION_EN.search(p) or _FRUSTRATION_ZH.search(p) or _MILD_EN.search(p) or _MILD_ZH.search(p):

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from catalog.models import Product
 from catalog.text import cjk_bigrams, fts_query
-from retrieval.filters import ATTRIBUTE_ALIASES, Filters
+from catalog.filters import ATTRIBUTE_ALIASES, Filters
 
 logger = logging.getLogger(__name__)
 

@@ -68,6 +68,34 @@ def test_mentions_that_are_not_requests(text):
     assert detect_escalation(text) is None
 
 
+@pytest.mark.parametrize("text", ["is this a real human answering?", "I need a gift for our support team at work",
+                                  "buying for our customer support staff", "my brother works in customer service",
+                                  "the live chat was helpful yesterday", "no real human would wear this",
+                                  "are you a real human or a bot?"])
+def test_a_person_mentioned_in_passing_is_not_a_request(text):
+    """With the learned head on: it must not read every mention of people as a request."""
+    got = detect_escalation(text)
+    assert got is None or got.reason != "human_request"
+
+
+@pytest.mark.parametrize("text", ["I need help contacting customer service", "anyone available at customer service?",
+                                  "客服在吗", "找客服", "get me a real human"])
+def test_requests_for_a_person_in_other_words(text):
+    assert detect_escalation(text, config=EscalationConfig(use_model=False)).reason == "human_request"
+
+
+@pytest.mark.parametrize("text", ["😡😡😡", "🤬", "this is ridiculous!!!", "absolutely ridiculous", "👿 seriously",
+                                  "are you kidding me", "😤😤 still waiting"])
+def test_angry_emoji_and_exasperation_are_frustration(text):
+    assert detect_escalation(text, config=EscalationConfig(use_model=False)).reason == "frustration"
+
+
+def test_one_mild_emoji_needs_a_negative_turn_before():
+    cfg = EscalationConfig(use_model=False)
+    assert detect_escalation("😤", config=cfg) is None
+    assert detect_escalation("😤", history=["this is useless"], config=cfg).reason == "frustration"
+
+
 @pytest.mark.parametrize("text,reason", [("this is useless", "frustration"), ("你们太差了", "frustration"),
                                          ("my package never arrived", "order_problem"), ("我要退款", "order_problem"),
                                          ("I was charged twice", "order_problem")])

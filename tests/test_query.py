@@ -1,14 +1,13 @@
 """Rule-based query parsing: budgets, ratings, stock, sizes, colours, brands, categories, in English and Chinese."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
-from retrieval.filters import Filters
-from retrieval.query import ParsedQuery, Vocabulary, parse_query
+from catalog.filters import Filters
+from language import ParsedQuery, Vocabulary, parse_query
 
 
 @dataclass
@@ -412,13 +411,3 @@ def test_vocabulary_from_products(vocab):
                                      "outdoor"}
     assert {"navy blue", "red", "brown"} <= set(vocab.values("color"))
     assert vocab.complement("color", ["red"]) == tuple(c for c in vocab.values("color") if c != "red")
-
-
-def test_parsing_is_fast(vocab):
-    messages = ["waterproof hiking boots under 120 in brown, not Trailmark", "不超过200元的黑色跑步鞋",
-                "size 10 rated 4+ in stock", "cheap headphones"] * 30
-    start = time.process_time()
-    for message in messages:
-        parse_query(message, vocab=vocab)
-    per_message = (time.process_time() - start) / len(messages)
-    assert per_message < 0.001, f"{per_message * 1000:.2f} ms per message"

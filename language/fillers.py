@@ -1,0 +1,106 @@
+"""Words around a product need that are not the need: request openers ("I'm looking for", "我想买"),
+dialogue glue ("what about ... instead", "有没有...的") and trailing particles ("吗", "please").
+
+`tidy` cleans what `parse_query` leaves after consuming budget and slot phrases; `strip_dialogue`
+further drops refinement glue for a follow-up turn. One list each, for English and Chinese.
+"""
+from __future__ import annotations
+
+import re
+
+from language.cjk import has_cjk, join_cjk
+
+__all__ = ["STOPWORDS", "strip_dialogue", "tidy"]
+
+# Chinese request openers and glue, one list for every rule: "我想买", "帮我找一下", "有没有", "推荐".
+# A classifier after a verb or numeral goes with it ("买个手机", "来一双"); 双/套/本 alone may start a
+# product word (双肩包, 套装, 本子), so only 个/件/款/台/只/把/张/条 are dropped after a bare verb.
+_ZH_CLASSIFIER = r"(?:(?:一|两|几|三)[个双件款台只套本条把张]|[个件款台只把张条])"
+ZH_OPENERS = (
+    r"请问|请|麻烦(?:你|您)?|您好|你好|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
+    r"(?:买|找|看看|看|要|入手|换)?|想(?:买|要|找|看看|看|入手)|要买|需要|买|找(?:一下|下)?|推荐(?:一下|下)?|有没有|有什么"
+    r"|有哪些|有哪|有没|有无|看看|来" + r"|" + _ZH_CLASSIFIER + r"|的|在|和|或|那种|这种|一些"
+)
+ZH_TRAILERS = (
+    r"吗|呢|吧|啊|呀|哦|嘛|哈|的|一下|有吗|有没有|有不|有哪些|有什么|推荐(?:一下|下)?|可以吗|好吗|行吗|谢谢|和|或"
+)
+_LEADING = re.compile(
+    r"^(?:(?:hi|hello|hey)(?:\s+there)?(?![a-z])[\s,!.]*|(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you"
+    r"\s+(?:please\s+)?(?:help\s+me\s+)?(?:show|find|get|give|recommend|suggest)\s+(?:me\s+)?"
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
+    r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
+    r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
+    r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:have|got|sell|carry|stock)"
+    r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)"
+    r"|(?:and|or|but|with|for)\s+|" + ZH_OPENERS + ")",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:please|pls|thanks|thank\s+you|and|or|with|for|in|that\s+(?:are|is)|which\s+(?:are|is)|at|of|the|a"
+    r"|an|to|but|from|by|on|is|are)|[\s?.!,;:。？！，、~～…]+|" + ZH_TRAILERS + ")$",
+    re.IGNORECASE,
+)
+_ORPHAN_PUNCT = re.compile(r"\s*([,;，、])(?:\s*[,;，、])+\s*")
+_GAPS = re.compile(r"\s*\x00+\s*")
+# In Chinese a consumed phrase or a comma ends a clause: "我想买个手机，有没有[两千以内]的" is the
+# clauses "我想买个手机" and "有没有", "的"; each is cleaned alone and empty ones are dropped.
+_ZH_CLAUSE = re.compile(r"\x00+|[，,。！？!?；;、~～…]+")
+
+
+def _trim(text: str) -> str:
+    for _ in range(8):
+        before = text
+        text = _LEADING.sub("", text).lstrip(" ,.;:!?，。、")
+        end = _TRAILING.search(text, max(0, len(text) - 24))
+        text = (text[:end.start()] if end else text).rstrip()
+        if text == before:
+            break
+    return text
+
+
+def tidy(text: str) -> str:
+    """Blanked-out spans, request openers ("I'm looking for", "我想买") and dangling words removed."""
+    if has_cjk(text):
+        clauses = (_trim(join_cjk(c)) for c in _ZH_CLAUSE.split(text))
+        return join_cjk(" ".join(c for c in clauses if c))
+    text = _GAPS.sub(" ", text)
+    text = join_cjk(text)
+    text = _ORPHAN_PUNCT.sub(r"\1 ", text)
+    return _trim(text)
+
+
+_EDGE_WORDS = (
+    r"something|anything|any|some|ones?|instead|please|pls|also|too|just|only|then|else|maybe|perhaps|actually"
+    r"|rather|now|again|ok|okay|so|well|hmm|those|these|them|it|this|that|there|options?|choices?|results?"
+    r"|stuff|what\s+about|how\s+about|what|about|do\s+you\s+have|have\s+you\s+got|is\s+there|are\s+there|got"
+    r"|can\s+i\s+see|let\s+me\s+see|i'?d\s+prefer|i\s+prefer|preferably|same|yes|no|sure|but|and|or|the|a|an"
+    r"|are|is|do|does|you|i|me|my|want|need|show|see|like|more|less|make|go|try|get|find|give|look|looking"
+    r"|search|prefer|would|could|can|will|should|let'?s|let|thanks|thank\s+you|thx|cheers|great|cool|perfect"
+    r"|nice|hi|hello|hey|probably|i\s+think|think|to|keep|oh|wow|hm+|yeah|unfortunately|sadly|honestly|really"
+    r"|though|tho|recommendations?|suggestions?|ideas?|am|i'?m"
+)
+# Refinement glue on top of the openers: "换成...", "还有...吗", "只要...的", "...一点".
+_LEADING_FILLER = re.compile(rf"(?:(?:{_EDGE_WORDS})(?![a-z'])\s*|(?:还有|再|换成|换个|换|改成|来点|来个|要|给我看看"
+                             rf"|只要|就要|{ZH_OPENERS})\s*)", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?:(?<![a-z'])(?:{_EDGE_WORDS})|一点|点|些|一些|看看|{ZH_TRAILERS}|[\s?!.,？！。，])$",
+                              re.IGNORECASE)
+STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
+    "with", "for", "of", "in", "on", "to", "at", "by", "from", "without", "which", "would", "could", "can",
+    "have", "has", "get", "find", "give", "let", "look", "looking", "other", "others", "different",
+    "similar", "available", "i'm", "i'd", "we", "us", "your", "will", "should", "one", "its", "it's", "be",
+    "tell", "details", "info", "information", "several", "item", "items", "help", "recommend", "suggest",
+])
+
+
+def strip_dialogue(text: str) -> str:
+    """`text` without dialogue words at either edge: "what about trail runners instead" -> "trail runners"."""
+    text = tidy(text)
+    for _ in range(12):
+        before = text
+        lead = _LEADING_FILLER.match(text)
+        text = text[lead.end():].strip() if lead else text
+        trail = _TRAILING_FILLER.search(text, max(0, len(text) - 24))
+        text = text[:trail.start()].strip() if trail else text
+        if text == before:
+            break
+    return tidy(text)

@@ -1,0 +1,85 @@
+"""Built-in shopper words, English and Chinese: colours, materials, letter sizes and product-type synonyms.
+
+Plain tables, no logic: `Vocabulary` maps them onto what a catalog actually says.
+"""
+from __future__ import annotations
+
+__all__ = ["BUILTIN_BRAND_ALIASES", "BUILTIN_COLORS", "BUILTIN_MATERIALS", "BUILTIN_SIZES", "BUILTIN_SYNONYMS",
+           "VAGUE_HEADS"]
+
+# Shopper word -> the value(s) it stands for; a catalog value containing one of them also counts.
+BUILTIN_COLORS: dict[str, str | tuple[str, ...]] = {
+    "black": "black", "white": "white", "red": "red", "blue": "blue", "green": "green",
+    "grey": ("grey", "gray"), "gray": ("grey", "gray"), "brown": "brown", "navy": "navy", "navy blue": "navy",
+    "pink": "pink", "beige": "beige", "orange": "orange", "purple": "purple", "violet": "purple",
+    "yellow": "yellow", "silver": "silver", "gold": "gold", "khaki": "khaki", "olive": "olive",
+    "teal": "teal", "cream": "cream", "burgundy": "burgundy", "tan": "tan",
+    "黑色": "black", "黑": "black", "白色": "white", "白": "white", "红色": "red", "红": "red",
+    "蓝色": "blue", "蓝": "blue", "绿色": "green", "绿": "green", "灰色": "grey", "灰": "grey",
+    "棕色": "brown", "咖啡色": "brown", "褐色": "brown", "棕": "brown", "藏青色": "navy", "藏青": "navy",
+    "海军蓝": "navy", "粉色": "pink", "粉红色": "pink", "粉红": "pink", "粉": "pink", "米色": "beige",
+    "米白色": "beige", "橙色": "orange", "橘色": "orange", "橙": "orange", "紫色": "purple", "紫": "purple",
+    "黄色": "yellow", "黄": "yellow", "银色": "silver", "银": "silver", "金色": "gold", "卡其色": "khaki",
+}
+BUILTIN_MATERIALS: dict[str, str | tuple[str, ...]] = {
+    "leather": "leather", "suede": "suede", "nubuck": "nubuck", "cotton": "cotton", "wool": "wool",
+    "merino": "merino", "cashmere": "cashmere", "silk": "silk", "linen": "linen", "denim": "denim",
+    "canvas": "canvas", "polyester": "polyester", "nylon": "nylon", "fleece": "fleece",
+    "gore-tex": "gore-tex", "goretex": "gore-tex", "mesh": "mesh", "rubber": "rubber",
+    "stainless steel": "stainless steel", "steel": "steel", "carbon steel": "carbon steel",
+    "aluminium": ("aluminium", "aluminum"), "aluminum": ("aluminium", "aluminum"), "titanium": "titanium",
+    "cast iron": "cast iron",
+    "bamboo": "bamboo", "wood": "wood", "wooden": "wood", "walnut": "walnut", "oak": "oak",
+    "glass": "glass", "ceramic": "ceramic", "plastic": "plastic", "silicone": "silicone",
+    "真皮": ("真皮", "leather"), "皮革": ("皮革", "leather"), "牛皮": ("牛皮", "leather"), "纯棉": ("棉", "cotton"),
+    "羊毛": ("羊毛", "wool"), "羊绒": ("羊绒", "cashmere"), "真丝": ("丝", "silk"), "丝绸": ("丝", "silk"),
+    "亚麻": ("亚麻", "linen"), "帆布": ("帆布", "canvas"), "涤纶": ("涤纶", "polyester"),
+    "聚酯纤维": ("聚酯纤维", "polyester"), "尼龙": ("尼龙", "nylon"), "抓绒": ("抓绒", "fleece"),
+    "不锈钢": ("不锈钢", "stainless steel"), "碳钢": ("碳钢", "carbon steel"), "铝合金": ("铝", "aluminium"),
+    "钛": ("钛", "titanium"), "玻璃": ("玻璃", "glass"), "陶瓷": ("陶瓷", "ceramic"), "硅胶": ("硅胶", "silicone"),
+    "铸铁": ("铸铁", "cast iron"), "实木": ("木", "wood"), "榉木": ("榉木", "beech"), "网布": ("网布", "mesh"),
+}
+# Letter sizes a shopper may say on their own ("a medium hoodie", "XL"). Bare S/M/L are too
+# ambiguous alone and need "size M" / "M码".
+BUILTIN_SIZES: dict[str, str] = {
+    "xxs": "XXS", "xs": "XS", "xl": "XL", "xxl": "XXL", "xxxl": "XXXL", "2xl": "XXL", "3xl": "XXXL",
+    "medium": "M", "extra small": "XS", "extra large": "XL", "x-small": "XS", "x-large": "XL",
+    "中号": "M", "大号": "L", "小号": "S", "加大号": "XL", "加大码": "XL",
+}
+# Everyday names for product types, mapped to subcategory names a catalog is likely to use. A
+# synonym only counts when the catalog really has that subcategory (see `Vocabulary.from_products`).
+BUILTIN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "trainers": ("sneakers", "running shoes"), "earphones": ("earbuds",), "headset": ("headphones",),
+    "phone": ("smartphones",), "phones": ("smartphones",), "cellphone": ("smartphones",),
+    "mouse": ("mice",), "knife": ("knives",), "pan": ("cookware",), "pans": ("cookware",),
+    "pots": ("cookware",), "mug": ("drinkware",), "mugs": ("drinkware",), "water bottle": ("drinkware",),
+    "tumbler": ("drinkware",), "coat": ("jackets",), "raincoat": ("jackets",), "rucksack": ("backpacks",),
+    "daypack": ("backpacks",), "sunscreen": ("skincare",), "moisturizer": ("skincare",),
+    "moisturiser": ("skincare",), "hand cream": ("hand care",), "jigsaw": ("puzzles",),
+    "phone case": ("cases",), "登山鞋": ("hiking boots",), "徒步鞋": ("hiking boots",),
+    "跑鞋": ("running shoes",), "跑步鞋": ("running shoes",), "运动鞋": ("sneakers", "running shoes"),
+    "凉鞋": ("sandals",), "帐篷": ("tents",), "睡袋": ("sleeping bags",), "冲锋衣": ("jackets",),
+    "夹克": ("jackets",), "外套": ("jackets",), "背包": ("backpacks",), "双肩包": ("backpacks",),
+    "耳机": ("headphones", "earbuds"), "头戴式耳机": ("headphones",), "蓝牙耳机": ("earbuds", "headphones"),
+    "音箱": ("speakers",), "音响": ("speakers",), "充电器": ("chargers",), "充电宝": ("power banks",),
+    "移动电源": ("power banks",), "手机": ("smartphones",), "手机壳": ("cases",), "数据线": ("cables",),
+    "笔记本电脑": ("laptops",), "笔记本": ("laptops",), "键盘": ("keyboards",), "鼠标": ("mice",),
+    "显示器": ("monitors",), "料理机": ("blenders",), "破壁机": ("blenders",), "搅拌机": ("blenders",),
+    "炒锅": ("cookware",), "平底锅": ("cookware",), "菜刀": ("knives",), "保温杯": ("drinkware",),
+    "水杯": ("drinkware",), "电饭煲": ("rice cookers",), "护肤品": ("skincare",), "防晒霜": ("skincare",),
+    "面霜": ("skincare",), "护手霜": ("hand care",), "瑜伽垫": ("yoga mats",), "拼图": ("puzzles",),
+    "积木": ("building sets",), "图书": ("books",),
+}
+# Head nouns too vague to stand for a category on their own ("sets" of "building sets").
+VAGUE_HEADS = frozenset({"sets", "set", "care", "accessories", "items", "goods", "products", "gear", "room", "play",
+                         "control", "furniture", "dining", "tools", "machines", "filters", "bands", "bags"})
+# Chinese names of brands sold worldwide ("不要苹果" = not Apple); used only when the catalog has the brand.
+BUILTIN_BRAND_ALIASES: dict[str, str] = {
+    "苹果": "Apple", "耐克": "Nike", "阿迪达斯": "Adidas", "阿迪": "Adidas", "索尼": "Sony", "三星": "Samsung",
+    "华为": "Huawei", "小米": "Xiaomi", "联想": "Lenovo", "戴尔": "Dell", "惠普": "HP", "佳能": "Canon",
+    "尼康": "Nikon", "飞利浦": "Philips", "博世": "Bosch", "戴森": "Dyson", "罗技": "Logitech", "彪马": "Puma",
+    "新百伦": "New Balance", "安德玛": "Under Armour", "北面": "The North Face", "哥伦比亚": "Columbia",
+    "始祖鸟": "Arc'teryx", "乐高": "LEGO", "微软": "Microsoft", "谷歌": "Google", "华硕": "Asus", "宏碁": "Acer",
+    "松下": "Panasonic", "雅诗兰黛": "Estee Lauder", "欧莱雅": "L'Oreal", "兰蔻": "Lancome", "香奈儿": "Chanel",
+    "迪奥": "Dior", "古驰": "Gucci", "宜家": "IKEA",
+}

@@ -1,0 +1,69 @@
+"""Customer-service requests without a product: how the shop works ("policy") or an order already
+placed ("order_problem"), each with a topic. "cancel my last order" must never run a product search.
+
+A message about a product shown ("does it ship to Canada?") is a question, not service; the caller
+checks that first. The first rule that matches wins, most specific first.
+"""
+from __future__ import annotations
+
+from language.patterns import Rule
+
+__all__ = ["SERVICE_TOPICS", "service_request"]
+
+_MY = r"(?:my|our|an|the|a|this|last|recent|previous)"
+# (act, topic, rule), in order.
+_RULES: tuple[tuple[str, str, Rule], ...] = (
+    ("policy", "returns", Rule(("refund", "money back", "return", "退款", "退货"),
+                               r"\b(?:refund|return|money[\s-]back)\s+(?:policy|rules|terms|window|period)\b"
+                               r"|\bin\s+what\s+cases\b.{0,40}\bmoney\s+back\b",
+                               r"退(?:款|货)(?:政策|规则)")),
+    ("order_problem", "refund", Rule(("refund", "money back", "reimburs", "退款", "退钱"),
+                                     r"\brefunds?\b|\bmoney\s+back\b|\breimburs", r"退款|退钱")),
+    ("order_problem", "order", Rule(
+        ("order", "purchase", "where is my", "订单", "取消"),
+        r"\b(?:cancel\w*|track\w*|chang\w*|modify\w*|edit\w*|updat\w*|status|remove|add\w*|includ\w*"
+        r"|forgot)\b.{0,40}\b" + _MY + r"\s+(?:\w+\s+)?(?:order|orders|purchase)\b",
+        r"\b(?:order|purchase)\s+(?:status|number|history|confirmation)\b|\bwhere\s+is\s+my\b",
+        r"订单|取消订单")),
+    ("order_problem", "payment", Rule(
+        ("invoice", "receipt", "bill", "payment", "charged", "发票", "扣款", "付款"),
+        r"\binvoices?\b|\breceipts?\b|\bbilling\b|\bbill\b|\bpayment\s+(?:issues?|problems?|errors?|failed|help)\b"
+        r"|\b(?:issues?|problems?|trouble)\s+with\s+(?:my\s+|the\s+)?payment\b|\breport\s+(?:a\s+)?payment\b"
+        r"|^\W*payment\s+help\W*$",
+        r"发票|扣款|付款(?:失败|问题)")),
+    ("order_problem", "complaint", Rule(("complain", "reclamation", "投诉"),
+                                        r"\bcomplain\w*|\breclamation\b", r"投诉")),
+    ("policy", "delivery", Rule(
+        ("deliver", "shipping", "ship", "arrive", "address", "物流", "快递", "地址", "发货", "到货"),
+        r"\b(?:delivery|shipping)\s+(?:options?|methods?|period|times?|address(?:es)?|status|costs?|fees?)\b"
+        r"|\b(?:options?|methods?)\s+(?:for|of)\s+(?:delivery|shipping)\b|\bshipping\s+address\b"
+        r"|\bhow\s+long\s+(?:does|will)\s+(?:the\s+)?delivery\b|\bwhen\s+(?:will|does|is)\s+my\s+\w+"
+        r"|\b(?:set\s+up|change|add|modify\w*)\s+(?:\w+\s+){0,2}address\b",
+        r"物流|快递到哪|什么时候发货|什么时候到|收货地址|改地址|修改地址")),
+    ("policy", "payment", Rule(
+        ("pay", "fee", "penalt", "charge", "支付", "付款方式"),
+        r"\bpayment\s+(?:methods?|options?|types?)\b|\bpay\s+(?:with|by|in|via)\b"
+        r"|\b(?:cancellation|termination|early\s+exit)\s+(?:fees?|penalt(?:y|ies)|charges?)\b",
+        r"支付方式|付款方式|怎么付款|怎么支付")),
+    ("policy", "account", Rule(
+        ("account", "profile", "password", "sign", "log", "regist", "newsletter", "subscri", "key",
+         "账号", "账户", "密码", "注册", "登录", "会员"),
+        r"\b(?:user\s+|online\s+|gold\s+|new\s+|another\s+|my\s+)?(?:account|profile)s?\b|\bpassword\b"
+        r"|\bsign[\s-]?(?:up|in)\b|\bsignup\b|\blog[\s-]?in\b|\bregistration\b|\bregister\b|\bnewsletter\b"
+        r"|\bunsubscribe\b|\bsubscription\b|\b(?:key|access\s+key)\s+(?:reset|retrieval|recovery)\b",
+        r"账号|账户|密码|注册|登录|会员")),
+    ("policy", "feedback", Rule(("feedback", "review"), r"\b(?:submit|leave|give|send|write)\s+(?:some\s+|a\s+|my\s+)?"
+                                                        r"(?:feedback|review)\b")),
+    ("policy", "contact", Rule(("customer", "support", "contact", "客服"),
+                               r"\bcustomer\s+(?:service|support|assistance|care)\b"
+                               r"|\bcontact\s+(?:you|your|the\s+shop|support)\b", r"客服")),
+)
+SERVICE_TOPICS = tuple(dict.fromkeys(topic for _, topic, _ in _RULES))
+
+
+def service_request(text: str) -> tuple[str, str] | None:
+    """("policy" | "order_problem", topic) when the message is a customer-service request, else None."""
+    for act, topic, rule in _RULES:
+        if rule.search(text):
+            return act, topic
+    return None

@@ -1,0 +1,261 @@
+"""What one shopper message means in a running chat.
+
+`understand` names the act ("search", "refine", "question", "compare", "cart_add", ...), the
+constraints the message sets, and which of the products just shown it points at ("the second
+one", "both", "第二个"). `Preferences.apply` folds that into the search the dialogue keeps across
+turns. Rules, not a model: every turn pays for this, so it must be sub-millisecond and always give
+the same answer. A separate escalation module does the full "wants a person" detection; the
+"human" act here only catches plain requests.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from catalog.filters import Filters
+from language.acts import (
+    ABOUT_SHOWN_START, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
+    COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
+    PRICIER, REQUEST_OPENER, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
+)
+from language.cjk import CJK, CJK_PARTICLES, lang_of
+from language.currency import currency_in
+from language.fillers import STOPWORDS, strip_dialogue
+from language.person import asks_for_person, could_ask_for_person
+from language.query import parse_query
+from language.references import RE_ALL, find_quantity, find_references, title_matches
+from language.service import service_request
+from language.topics import topic as topic_of
+from language.vocabulary import Vocabulary, builtin_vocabulary
+
+__all__ = ["ACT_MODEL_THRESHOLD", "ActModel", "Understanding", "understand"]
+
+
+@dataclass
+class Understanding:
+    """One message, understood. Plain data: the dialogue reads it, `Preferences.apply` folds it in."""
+
+    act: str  # one of ACTS
+    text: str = ""  # the message as received
+    query_text: str = ""  # product need words, constraints removed; for "refine", words to add ("bigger")
+    filters_delta: dict[str, Any] = field(default_factory=dict)  # Filters fields this message sets
+    excluded: dict[str, list[str]] = field(default_factory=dict)  # attribute values ruled out ("not red")
+    cheaper: bool = False
+    pricier: bool = False
+    more: bool = False  # "show me more": the same search, past what was shown
+    references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
+    question_topic: str | None = None  # TOPICS for "question"; SERVICE_TOPICS for "policy", "order_problem"
+    quantity: int = 1  # for cart adds: "two of them" -> 2
+    lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
+    currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
+    source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
+    act_probability: float | None = None  # the model's probability for its act, when source == "model"
+
+    @property
+    def language(self) -> str:
+        """The old name of `lang`."""
+        return self.lang
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, e.g. for logs and turn metadata."""
+        return asdict(self)
+
+
+
+def _need_text(text: str) -> str:
+    """The parsed need minus dialogue words: "what about trail runners instead" -> "trail runners"."""
+    for pattern in (CHEAPER, PRICIER, MORE):
+        text = pattern.sub(" ", text)
+    return strip_dialogue(text)
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that name a product or property, not dialogue glue or comparatives."""
+    text = COMPARATIVE.sub(" ", text)
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOPWORDS]
+    cjk = [c for c in CJK.findall(text) if c not in CJK_PARTICLES]
+    return words + ([''.join(cjk)] if len(cjk) >= 2 else [])
+
+
+ActModel = Callable[[str], "tuple[str, float] | None"]
+ACT_MODEL_THRESHOLD = 0.7  # a learned act below this probability never overrides the rules (hand-set)
+
+
+def understand(
+    text: str,
+    *,
+    vocab: Vocabulary | None = None,
+    shown: Sequence[str] = (),
+    shown_titles: Sequence[str] = (),
+    shown_prices: Sequence[float] = (),
+    focus: int | str | None = None,
+    act_model: ActModel | None = None,
+    act_threshold: float = ACT_MODEL_THRESHOLD,
+) -> Understanding:
+    """Understand one shopper message.
+
+    `shown` are the product ids of the last answer, in order; references index into it and are
+    dropped when out of range. `shown_titles` lets "the Ridgeback" point at a product and
+    `shown_prices` lets "the cheapest one" / "the pricier one" do so. `focus` is the product the
+    shopper is talking about (an index into `shown`, or a product id in it): a bare "it"/"that one"
+    means it, else the only product shown, else nothing (ambiguous).
+    `filters_delta` is set only for "search", "refine" and "question"; other acts carry none.
+
+    `act_model(text) -> (act, probability)` is consulted only where the rules find nothing: the
+    message is "unclear", or a "search" that names no known product type and sets no filter. Its
+    act wins when the probability reaches `act_threshold` and it is not a search (the rules' reading
+    of a search is kept, with its need words); the result then says `source="model"`. A "human" guess
+    passes the same guard as escalation's learned head. `ActClassifier.act` (assistant/intent/act_head.py)
+    has this signature and these labels.
+
+    The act is decided in a fixed order, most specific first, so one message never gets two:
+    human, cart remove/add/show, greeting, thanks, compare, customer service (policy, order problem), off-topic/
+    smalltalk (only when no product type is named), question (a topic, asked about shown products),
+    then search or refine by whether new product words remain, then a bare "the second one" as a
+    question, else unclear.
+    """
+    vocab = vocab or builtin_vocabulary()
+    if isinstance(focus, str):
+        focus = list(shown).index(focus) if focus in shown else None
+    u, weak = _by_rules(text, vocab=vocab, shown=shown, shown_titles=shown_titles, shown_prices=shown_prices,
+                        focus=focus)
+    if act_model is None or not weak:
+        return u
+    guess = act_model(text)
+    if not guess or guess[0] not in ACTS or guess[0] in ("search", "refine") or guess[1] < act_threshold:
+        return u
+    act, probability = guess
+    if act == "human" and not could_ask_for_person(text):
+        return u  # the same guard as escalation's learned head: a person named in passing is no request
+    keep = {"references": u.references, "quantity": u.quantity} if act in _POINTING_ACTS else {}
+    return Understanding(act=act, text=text, lang=u.lang, currency=u.currency, source="model",
+                         act_probability=round(float(probability), 4), **keep)
+
+
+_POINTING_ACTS = ("question", "compare", "cart_add", "cart_remove")
+
+
+def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_titles: Sequence[str],
+              shown_prices: Sequence[float], focus: int | None) -> tuple[Understanding, bool]:
+    """The rules' reading, and whether it is weak (nothing recognised: a learned act may do better)."""
+    raw = " ".join(text.split())
+    lang = lang_of(raw)
+    currency = currency_in(raw)
+    count = len(shown)
+
+    def result(act: str, **kw: Any) -> Understanding:
+        return Understanding(act=act, text=text, lang=lang, currency=currency, **kw)
+
+    if not MEANINGFUL.search(raw) or HESITATION.match(raw):
+        return result("unclear"), True
+    if asks_for_person(raw):
+        return result("human"), False
+
+    quantity, quantity_spans, quantity_pronoun = find_quantity(raw)
+    is_compare = COMPARE.search(raw) is not None
+    refs = find_references(raw, count=count, prices=shown_prices, focus=focus,
+                           quantity_spans=quantity_spans, bare_numbers=is_compare)
+    if quantity_pronoun and not refs.indexes:
+        refs.indexes = [focus] if focus is not None and 0 <= focus < count else [0] if count == 1 else []
+    if REQUEST_OPENER.match(raw) and not refs.explicit:
+        # "I need jars with white lids, I want them in amber": the pronoun is the thing asked for.
+        refs.indexes, refs.single_pronoun = [], False
+    references = refs.indexes
+
+    def pointed(indexes: list[int]) -> list[int]:
+        """Title words count only for acts about shown products: "not Trailmark" names no product."""
+        if indexes or not shown_titles:
+            return indexes
+        return [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
+
+    if CART_REMOVE.search(raw):
+        return result("cart_remove", references=pointed(references)), False
+    if CART_ADD.search(raw):
+        return result("cart_add", references=pointed(references), quantity=quantity), False
+    if CART_NAMED.search(raw) and pointed(references):
+        return result("cart_add", references=pointed(references), quantity=quantity), False
+    if CART_SHOW.search(raw):
+        return result("cart_show"), False
+    if GREETING.match(raw):
+        return result("greeting"), False
+    if only_thanks(raw):
+        return result("thanks"), False
+    if is_compare:
+        references = pointed(references)
+        if not references and (RE_ALL.search(raw) or WHICH_OF_THESE.search(raw)):
+            references = list(range(count))
+        return result("compare", references=references), False
+
+    blanked = raw
+    for start, end in refs.spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    parsed = parse_query(blanked, vocab=vocab)
+    names_product = bool(parsed.filters.categories)
+    service = service_request(raw) if not (refs.explicit or refs.single_pronoun) else None
+    if service and (not names_product or service[0] == "order_problem"):
+        return result(service[0], question_topic=service[1]), False
+    if not names_product:
+        if OFF_TOPIC.search(raw):
+            return result("off_topic"), False
+        if SMALLTALK.search(raw):
+            return result("smalltalk"), False
+        if only_ack(raw):
+            return result("smalltalk"), False  # "ok", "yes", "好的": acknowledgements
+
+    delta = {f.name: getattr(parsed.filters, f.name) for f in fields(Filters)
+             if getattr(parsed.filters, f.name) not in (None, (), {}, False)}
+    excluded = {k: list(v) for k, v in parsed.excluded_attributes.items()}
+
+    flags_text = parsed.text
+    cheaper = CHEAPER.search(flags_text) is not None
+    pricier = PRICIER.search(flags_text) is not None and not cheaper
+    more = MORE.search(flags_text) is not None
+
+    singles_out = bool(references) or refs.single_pronoun
+    asked = is_question(raw) and not (REQUEST_OPENER.match(raw) and not references)
+    asks = asked or (bool(references) and not (cheaper or pricier or more))
+    topic = topic_of(raw) if asks or singles_out else None
+    if topic is None and singles_out:
+        attributes = parsed.filters.attributes
+        topic = "color" if "color" in attributes else "size" if "size" in attributes else None
+    points_at_shown = singles_out or POINTS_AT_SHOWN.search(raw) is not None
+    if topic == "price" and (cheaper or pricier):
+        topic = None  # "can you make it cheaper?" asks for other products, not about this price
+    if topic and asks and (points_at_shown or (count and not names_product)
+                           or not (count or names_product or parsed.filters.brands)):
+        references = pointed(references)
+        if not references and WHICH_OF_THESE.search(raw):
+            references = list(range(count))
+        return result("question", references=references, question_topic=topic, filters_delta=delta,
+                      excluded=excluded), False
+
+    need = _need_text(parsed.text)
+    content = _content_words(need)
+    if DETAILS.search(raw):
+        target = pointed(references)
+        if target or refs.single_pronoun or (count and not content):
+            return result("question", references=target, question_topic=topic or "other"), False
+    about_shown = points_at_shown or ABOUT_SHOWN_START.match(raw) is not None
+    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
+        return result("question", references=pointed(references), question_topic="other"), False
+
+    comparative = COMPARATIVE.search(need) is not None
+    if content and all(gibberish(w) for w in content) and not (delta or excluded):
+        return result("unclear"), True
+
+    if content:
+        refining = not (names_product or NEED_OPENER.match(raw)) and (
+            comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
+        weak = not (names_product or delta or excluded or parsed.filters.brands)
+        return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
+                      cheaper=cheaper, pricier=pricier, more=more, references=references), weak
+    if delta or excluded or cheaper or pricier or more or comparative:
+        return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
+                      cheaper=cheaper, pricier=pricier, more=more, references=references), False
+    if references:  # "the second one", "第二个": the shopper singles one out
+        return result("question", references=references, question_topic=topic or "other"), False
+    if ASKS_FOR_PRODUCTS.search(raw):  # "any recommendations?", "what do you have?": the current search
+        return result("refine"), False
+    return result("unclear"), True
