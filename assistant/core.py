@@ -70,7 +70,7 @@ class Assistant:
         max_message_chars: int = MAX_MESSAGE_CHARS,
         policies: Any = None,
     ) -> None:
-        from retrieval.query import Vocabulary
+        from language import Vocabulary
 
         self.retriever, self.sessions = retriever, sessions
         self.vocab = Vocabulary.from_products(retriever.store.iter_products())

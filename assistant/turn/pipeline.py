@@ -65,7 +65,7 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
         return
 
     t = time.perf_counter()
-    from assistant.understanding import Preferences
+    from language import Preferences
 
     ctx = ActContext(deps=deps, u=heard.u, text=heard.text, state=state, shown=shown,
                      prefs=Preferences.from_dict(state.preferences))

@@ -13,7 +13,6 @@ from catalog.models import Product
 
 logger = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -40,18 +39,20 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
         logger.warning("session %s: instruction-like text removed from a shopper message", session_id)
     if not heard.text:
         return heard
-    from assistant.understanding import understand
+    from language import understand
 
     ids = [p.id for p in shown]
     focus = ids.index(state.focus) if state.focus in ids else None
     heard.u = understand(heard.text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
                          shown_prices=[p.price for p in shown], focus=focus)
-    heard.lang = getattr(heard.u, "language", None) or heard.lang
+    heard.lang = heard.u.lang if heard.u.lang == "zh" or re.search(r"[A-Za-z]{2,}", heard.text) else heard.lang
     return heard
 
 
 def _language(text: str, previous: str) -> str:
     """Chinese when the message has Chinese characters; a message of only digits/emoji keeps the last one."""
-    if _CJK.search(text):
+    from language.cjk import has_cjk
+
+    if has_cjk(text):
         return "zh"
     return "en" if re.search(r"[A-Za-z]{2,}", text) else previous
