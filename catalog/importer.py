@@ -72,6 +72,7 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RowError] = field(default_factory=list)
     product_ids: list[str] = field(default_factory=list)
+    policies: int = 0  # policy sections imported from the file's `policies` key (JSON catalogs)
 
     def summary(self) -> str:
         return (f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
@@ -148,6 +149,10 @@ def import_file(store: CatalogStore, path: str | Path, *, mapping: Mapping[str, 
             "If the fields have other names, map them: --map title=NAME_FIELD,price=PRICE_FIELD")
     report = ImportReport(rejected=errors, product_ids=[p.id for p in products])
     report.imported, report.updated, report.unchanged = store.upsert(products)
+    if Path(path).suffix.lower() == ".json":
+        from catalog.policies import import_json_policies
+
+        report.policies = import_json_policies(store, path)
     for e in errors:
         logger.warning("rejected %s", e)
     return report
