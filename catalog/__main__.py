@@ -13,7 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="python -m catalog", description="Manage Aisle's product catalog.")
     sub = parser.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import", help="import or update products from CSV, JSON or JSONL")
+    imp = sub.add_parser("import", help="import or update products from CSV, JSON, JSONL, a Shopify CSV export "
+                                        "or a Google Merchant Center feed (XML, TSV); see docs/feeds.md")
     imp.add_argument("file", type=Path)
     imp.add_argument("--db", type=Path, default=settings.catalog_path, help=f"catalog database (default {settings.catalog_path})")
     imp.add_argument("--map", dest="mapping", default=None, help="field mapping ours=theirs, e.g. title=name,price=cost")
@@ -63,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
         retriever = Retriever.open(args.db, embedder=args.embedder, show_progress=sys.stderr.isatty())
         print(f"vector index: {len(retriever.index)} products")
-    print(f"{args.file.name}: {report.summary()}" + (f", {report.policies} policy sections" if report.policies else ""))
+    kind = f" ({report.format})" if report.format else ""
+    policies = f", {report.policies} policy sections" if report.policies else ""
+    print(f"{args.file.name}{kind}: {report.summary()}{policies}")
     return 0
 
 
