@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from assistant.sessions.base import (
     HandoffConflictError,
     HandoffEvent,
+    IncentiveLog,
+    NudgeOutcome,
     SessionClosedError,
     SessionStatus,
     SessionStore,
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 __all__ = [
     "HandoffConflictError",
     "HandoffEvent",
+    "IncentiveLog",
+    "NudgeOutcome",
     "PostgresSessionStore",
     "SQLiteSessionStore",
     "SessionClosedError",
