@@ -76,6 +76,27 @@ class IncentiveLogContract:
         assert [o.session_id for o in store.nudge_outcomes(since=clock.now)] == ["b"]
         assert store.nudge_outcomes()[1].held_out
 
+    def test_activity_reads_one_window_of_sessions(self, store, clock):
+        old = store.create_session("old")
+        store.append_turn(old, "user", "long ago")
+        clock.advance(86400)
+        sid = store.create_session("new")
+        store.append_turn(sid, "user", "boots", intent=0.4)
+        reply = store.append_turn(sid, "assistant", "none", product_ids=[], meta={"act": "search"})
+        store.set_feedback(sid, reply.id, -1)
+        store.escalate(sid, "human_request")
+        store.save_state(sid, {"cart_value": 12.5})
+        got = store.activity(since=clock.now - 10)
+        assert [(s.session_id, s.last_intent, s.cart_value, s.turn_count) for s in got.sessions] == [
+            ("new", 0.4, 12.5, 2)]
+        assert [(t.role, t.meta, t.feedback) for t in got.turns] == [
+            ("user", {}, None), ("assistant", {"act": "search"}, -1)]
+        assert [(e.kind, e.detail) for e in got.events] == [("escalated", "human_request")]
+        assert not got.truncated
+        capped = store.activity(since=0, max_turns=1)
+        assert len(capped.turns) == 1 and capped.truncated and len(capped.sessions) == 2
+        assert store.activity(since=0, until=clock.now - 10).sessions[0].session_id == "old"
+
     def test_bad_decisions_are_refused(self, store):
         sid = store.create_session()
         with pytest.raises(ValueError, match="band"):

@@ -28,6 +28,7 @@ from assistant.sessions.base import (
     UnknownSessionError,
 )
 from assistant.sessions.incentives import IncentiveLogMixin, track_cart, track_turn
+from assistant.sessions.reporting import ReportingMixin
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,8 @@ def _require_text(name: str, value: Any) -> str:
     return value
 
 
-class SQLSessionStore(IncentiveLogMixin):
-    """A `SessionStore` (and `IncentiveLog`) over any DB-API-like cursor; subclasses provide `_transaction` and JSON hooks."""
+class SQLSessionStore(IncentiveLogMixin, ReportingMixin):
+    """A `SessionStore`, `IncentiveLog` and activity reader over a DB-API-like cursor; subclasses add the rest."""
 
     def __init__(self, *, clock: Clock):
         self._clock = clock
