@@ -20,8 +20,8 @@ def column_chart(labels: Sequence[str], values: Sequence[float], *, title: str, 
                  height: int = 220, every: int = 1, colors: Sequence[str] | None = None) -> str:
     """Vertical bars (one per label), value on top of each; `every` thins the x labels for long series."""
     n = max(1, len(values))
-    top = max([*values, 0]) or 1
-    left, bottom, head = 8, 34, 26
+    top = (max([*values, 0]) or 1) * 1.1  # headroom for the value printed above the tallest bar
+    left, bottom, head = 8, 34, 30
     plot_h = height - bottom - head
     slot = (width - 2 * left) / n
     bar_w = max(2.0, slot * 0.72)
