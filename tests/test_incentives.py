@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from contracts import FakeClock
 from fixtures_postgres import postgres_dsn, postgres_server  # noqa: F401 (fixtures)
+from sql_stores import OnPostgres, OnSQLite
 
 from assistant.nudges import NudgePolicy, format_report, incentive_report
 from assistant.sessions import IncentiveLog, UnknownSessionError
@@ -108,13 +109,7 @@ class IncentiveLogContract:
         assert store.nudge_outcomes() == []
 
 
-class TestSQLiteIncentives(IncentiveLogContract):
-    @pytest.fixture
-    def store(self, tmp_path, clock):
-        store = SQLiteSessionStore(tmp_path / "sessions.db", clock=clock)
-        yield store
-        store.dispose()
-
+class TestSQLiteIncentives(IncentiveLogContract, OnSQLite):
     def test_migration_is_additive_on_an_existing_database(self, tmp_path, clock):
         from assistant.sessions.sqlite import MIGRATIONS
 
@@ -134,18 +129,12 @@ class TestSQLiteIncentives(IncentiveLogContract):
         new.append_turn("old", "user", "more")
         assert new.nudge_outcomes()[0].turns_after == 1
         names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM migrations ORDER BY name")]
-        assert names == ["0001_sessions_turns_state_events", "0002_nudge_outcomes"]
+        assert names == [m.name for m in MIGRATIONS] and "0002_nudge_outcomes" in names
         new.dispose()
 
 
-class TestPostgresIncentives(IncentiveLogContract):
-    @pytest.fixture
-    def store(self, postgres_dsn, clock):  # noqa: F811 (fixture argument)
-        from assistant.sessions.postgres import PostgresSessionStore
-
-        store = PostgresSessionStore(postgres_dsn, clock=clock, max_size=2)
-        yield store
-        store.dispose()
+class TestPostgresIncentives(IncentiveLogContract, OnPostgres):
+    """The same contract on a real PostgreSQL server."""
 
 
 # -- the policy and the report ---------------------------------------------------------------------

@@ -21,6 +21,8 @@ from assistant.sessions.base import (
     SessionStore,
     SessionStoreUnavailableError,
     SessionSummary,
+    ShopperHistory,
+    ShopperLog,
     Turn,
     UnknownSessionError,
 )
@@ -42,6 +44,8 @@ __all__ = [
     "SessionStore",
     "SessionStoreUnavailableError",
     "SessionSummary",
+    "ShopperHistory",
+    "ShopperLog",
     "Turn",
     "UnknownSessionError",
     "open_session_store",

@@ -231,3 +231,31 @@ class IncentiveLog(Protocol):
     def nudge_outcomes(self, *, since: float | None = None) -> list[NudgeOutcome]:
         """Every session's decision and outcome, decided at or after `since`, oldest first."""
         ...
+
+
+@dataclass
+class ShopperHistory:
+    """What a returning shopper did in their earlier sessions, most recent first (ids and their own words)."""
+
+    shopper_id: str
+    session_ids: list[str]
+    searches: list[str]  # the shopper's search messages, newest first, no repeats
+    viewed: list[str]  # product ids shown to them, newest session first
+    carted: list[str]  # product ids they put in a cart
+
+
+@runtime_checkable
+class ShopperLog(Protocol):
+    """Sessions linked by an optional shopper id, and the right to be forgotten (both SQL stores)."""
+
+    def link_shopper(self, session_id: str, shopper_id: str) -> None:
+        """Tie a session to a shopper; a session belongs to one shopper for good."""
+        ...
+
+    def shopper_history(self, shopper_id: str, *, sessions: int = 20) -> ShopperHistory:
+        """Searches, viewed and carted products from the shopper's latest `sessions` sessions."""
+        ...
+
+    def forget_shopper(self, shopper_id: str) -> int:
+        """Delete every session of the shopper with all it holds; returns how many sessions went."""
+        ...

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from assistant.sessions.base import SessionStoreUnavailableError
-from assistant.sessions import incentives
+from assistant.sessions import incentives, shoppers
 from assistant.sessions.sqlbase import Clock, Migration, SQLSessionStore
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     incentives.migration("DOUBLE PRECISION"),
+    shoppers.migration(),
 )
 
 

@@ -29,6 +29,7 @@ from assistant.sessions.base import (
 )
 from assistant.sessions.incentives import IncentiveLogMixin, track_cart, track_turn
 from assistant.sessions.reporting import ReportingMixin
+from assistant.sessions.shoppers import ShopperMixin
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def _require_text(name: str, value: Any) -> str:
     return value
 
 
-class SQLSessionStore(IncentiveLogMixin, ReportingMixin):
+class SQLSessionStore(IncentiveLogMixin, ReportingMixin, ShopperMixin):
     """A `SessionStore`, `IncentiveLog` and activity reader over a DB-API-like cursor; subclasses add the rest."""
 
     def __init__(self, *, clock: Clock):

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant.sessions import incentives
+from assistant.sessions import incentives, shoppers
 from assistant.sessions.sqlbase import Clock, Migration, SQLSessionStore
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     incentives.migration("REAL"),
+    shoppers.migration(),
 )
 
 
