@@ -13,12 +13,16 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="python -m catalog", description="Manage Aisle's product catalog.")
     sub = parser.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import", help="import or update products from CSV, JSON or JSONL")
+    imp = sub.add_parser("import", help="import or update products from CSV, JSON, JSONL, a Shopify CSV export "
+                                        "or a Google Merchant Center feed (XML, TSV); see docs/feeds.md")
     imp.add_argument("file", type=Path)
     imp.add_argument("--db", type=Path, default=settings.catalog_path, help=f"catalog database (default {settings.catalog_path})")
     imp.add_argument("--map", dest="mapping", default=None, help="field mapping ours=theirs, e.g. title=name,price=cost")
     imp.add_argument("--no-index", action="store_true", help="skip updating the vector index")
     imp.add_argument("--embedder", default=settings.embedder, help="embedding model: minilm (default) or e5")
+    pol = sub.add_parser("import-policies", help="import the shop's policies (markdown, or JSON with a policies key)")
+    pol.add_argument("file", type=Path)
+    pol.add_argument("--db", type=Path, default=settings.catalog_path)
     st = sub.add_parser("stats", help="count products per category")
     st.add_argument("--db", type=Path, default=settings.catalog_path)
     args = parser.parse_args(argv)
@@ -27,6 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     from catalog.importer import CatalogFormatError, import_file, parse_mapping
     from catalog.store import CatalogStore
 
+    if args.command == "import-policies":
+        from catalog.policies import PolicyFormatError, import_policies
+
+        try:
+            n = import_policies(CatalogStore(args.db), args.file)
+        except PolicyFormatError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"{args.file.name}: {n} policy sections")
+        return 0
     if args.command == "stats":
         store = CatalogStore(args.db, create=False)
         for category, n in store.categories():
@@ -50,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
         retriever = Retriever.open(args.db, embedder=args.embedder, show_progress=sys.stderr.isatty())
         print(f"vector index: {len(retriever.index)} products")
-    print(f"{args.file.name}: {report.summary()}")
+    kind = f" ({report.format})" if report.format else ""
+    policies = f", {report.policies} policy sections" if report.policies else ""
+    print(f"{args.file.name}{kind}: {report.summary()}{policies}")
     return 0
 
 

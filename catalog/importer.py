@@ -72,6 +72,8 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RowError] = field(default_factory=list)
     product_ids: list[str] = field(default_factory=list)
+    format: str = ""  # "shopify", "merchant-xml" or "merchant-tsv" for a feed export; "" for Aisle's own formats
+    policies: int = 0  # policy sections imported from the file's `policies` key (JSON catalogs)
 
     def summary(self) -> str:
         return (f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
@@ -140,14 +142,24 @@ class _Unparsable:
 
 def import_file(store: CatalogStore, path: str | Path, *, mapping: Mapping[str, str] | None = None) -> ImportReport:
     """Validate every record and upsert the good ones in one transaction; bad rows are reported, not fatal."""
-    records = read_records(path)
+    from catalog.feeds import read_feed
+
+    feed = read_feed(path)  # a Shopify CSV or Merchant Center XML/TSV export, read as it comes
+    records = feed.records if feed is not None else read_records(path)
     products, errors = normalise_records(records, mapping=mapping or {})
+    if feed is not None:  # errors name the feed's own line numbers, and the lines it refused itself
+        errors = sorted([*feed.errors, *(RowError(feed.rows[e.row - 1], e.field, e.reason) for e in errors)],
+                        key=lambda e: e.row)
     if records and not products and _looks_like_no_catalog(records, mapping or {}):
         raise CatalogFormatError(
             f"{path} does not look like a product catalog: no record has a title and a price. "
             "If the fields have other names, map them: --map title=NAME_FIELD,price=PRICE_FIELD")
-    report = ImportReport(rejected=errors, product_ids=[p.id for p in products])
+    report = ImportReport(rejected=errors, product_ids=[p.id for p in products], format=feed.format if feed else "")
     report.imported, report.updated, report.unchanged = store.upsert(products)
+    if Path(path).suffix.lower() == ".json":
+        from catalog.policies import import_json_policies
+
+        report.policies = import_json_policies(store, path)
     for e in errors:
         logger.warning("rejected %s", e)
     return report

@@ -14,11 +14,15 @@ from typing import TYPE_CHECKING
 from assistant.sessions.base import (
     HandoffConflictError,
     HandoffEvent,
+    IncentiveLog,
+    NudgeOutcome,
     SessionClosedError,
     SessionStatus,
     SessionStore,
     SessionStoreUnavailableError,
     SessionSummary,
+    ShopperHistory,
+    ShopperLog,
     Turn,
     UnknownSessionError,
 )
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = [
     "HandoffConflictError",
     "HandoffEvent",
+    "IncentiveLog",
+    "NudgeOutcome",
     "PostgresSessionStore",
     "SQLiteSessionStore",
     "SessionClosedError",
@@ -38,6 +44,8 @@ __all__ = [
     "SessionStore",
     "SessionStoreUnavailableError",
     "SessionSummary",
+    "ShopperHistory",
+    "ShopperLog",
     "Turn",
     "UnknownSessionError",
     "open_session_store",

@@ -181,3 +181,81 @@ class SessionStore(Protocol):
     def dispose(self) -> None:
         """Release connections; the store must not be used afterwards. (`close` ends a chat, not the store.)"""
         ...
+
+
+BANDS = ("low", "middle", "high")  # purchase-intent bands of the nudge policy
+
+
+@dataclass
+class NudgeOutcome:
+    """One session's incentive decision and what followed it: the measurement behind the nudge policy.
+
+    A row is written the first time the policy looks at a session (its band then), and rewritten
+    when an offer is made later; `cart_*` and `turns_after` are then kept up to date by the store
+    itself as the shopper goes on (save_state, user turns), so the turn code records decisions only.
+    """
+
+    session_id: str
+    band: str  # 'low' | 'middle' | 'high'
+    score: float  # the intent score at the decision
+    offered: bool  # an incentive was shown
+    held_out: bool  # eligible (middle band) but deliberately not offered, as the comparison group
+    kind: str | None  # the incentive's kind when offered
+    decided_at: float
+    turn: int | None
+    cart_value_at: float  # cart value when the decision was made
+    cart_value_after: float  # cart value as last saved since
+    cart_added: bool  # the cart grew after the decision
+    turns_after: int  # shopper turns after the decision (staying in the chat)
+
+
+@runtime_checkable
+class IncentiveLog(Protocol):
+    """Where nudge decisions and their outcomes are kept (both SQL session stores implement it)."""
+
+    def record_nudge_decision(
+        self,
+        session_id: str,
+        *,
+        band: str,
+        score: float,
+        offered: bool,
+        held_out: bool = False,
+        kind: str | None = None,
+        turn: int | None = None,
+        cart_value: float = 0.0,
+    ) -> None:
+        """Record the session's first decision, or replace a not-offered one with an offer (never the reverse)."""
+        ...
+
+    def nudge_outcomes(self, *, since: float | None = None) -> list[NudgeOutcome]:
+        """Every session's decision and outcome, decided at or after `since`, oldest first."""
+        ...
+
+
+@dataclass
+class ShopperHistory:
+    """What a returning shopper did in their earlier sessions, most recent first (ids and their own words)."""
+
+    shopper_id: str
+    session_ids: list[str]
+    searches: list[str]  # the shopper's search messages, newest first, no repeats
+    viewed: list[str]  # product ids shown to them, newest session first
+    carted: list[str]  # product ids they put in a cart
+
+
+@runtime_checkable
+class ShopperLog(Protocol):
+    """Sessions linked by an optional shopper id, and the right to be forgotten (both SQL stores)."""
+
+    def link_shopper(self, session_id: str, shopper_id: str) -> None:
+        """Tie a session to a shopper; a session belongs to one shopper for good."""
+        ...
+
+    def shopper_history(self, shopper_id: str, *, sessions: int = 20) -> ShopperHistory:
+        """Searches, viewed and carted products from the shopper's latest `sessions` sessions."""
+        ...
+
+    def forget_shopper(self, shopper_id: str) -> int:
+        """Delete every session of the shopper with all it holds; returns how many sessions went."""
+        ...

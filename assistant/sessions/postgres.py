@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from assistant.sessions.base import SessionStoreUnavailableError
+from assistant.sessions import incentives, shoppers
 from assistant.sessions.sqlbase import Clock, Migration, SQLSessionStore
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX handoff_events_session_id ON handoff_events (session_id, id)",
         ),
     ),
+    incentives.migration("DOUBLE PRECISION"),
+    shoppers.migration(),
 )
 
 

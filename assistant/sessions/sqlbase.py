@@ -27,6 +27,9 @@ from assistant.sessions.base import (
     Turn,
     UnknownSessionError,
 )
+from assistant.sessions.incentives import IncentiveLogMixin, track_cart, track_turn
+from assistant.sessions.reporting import ReportingMixin
+from assistant.sessions.shoppers import ShopperMixin
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +80,8 @@ def _require_text(name: str, value: Any) -> str:
     return value
 
 
-class SQLSessionStore:
-    """A `SessionStore` over any DB-API-like cursor; subclasses provide `_transaction` and JSON hooks."""
+class SQLSessionStore(IncentiveLogMixin, ReportingMixin, ShopperMixin):
+    """A `SessionStore`, `IncentiveLog` and activity reader over a DB-API-like cursor; subclasses add the rest."""
 
     def __init__(self, *, clock: Clock):
         self._clock = clock
@@ -176,6 +179,8 @@ class SQLSessionStore:
             )
             if cur.rowcount == 0:
                 self._raise_missing_or_closed(cur, session_id, "append a turn to")
+            if role == "user":
+                track_turn(cur, session_id)
             row = cur.execute(
                 "INSERT INTO turns (session_id, role, text, created_at, product_ids, intent, meta)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -248,6 +253,7 @@ class SQLSessionStore:
             )
             if cur.rowcount == 0:
                 raise UnknownSessionError(session_id)
+            track_cart(cur, session_id, cart_value)
             cur.execute(
                 "INSERT INTO session_state (session_id, state, version, updated_at) VALUES (?, ?, 1, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET state = excluded.state,"

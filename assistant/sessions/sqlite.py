@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from assistant.sessions import incentives, shoppers
 from assistant.sessions.sqlbase import Clock, Migration, SQLSessionStore
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX handoff_events_session_id ON handoff_events (session_id, id)",
         ),
     ),
+    incentives.migration("REAL"),
+    shoppers.migration(),
 )
 
 

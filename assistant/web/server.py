@@ -84,6 +84,7 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     from fastapi.responses import JSONResponse, RedirectResponse
     from fastapi.staticfiles import StaticFiles
 
+    from assistant.web.analytics import register_analytics
     from assistant.web.shopper import ShopperChat, build_shopper
     from assistant.web.staff import StaffConsole, build_staff
 
@@ -102,6 +103,7 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
         return RedirectResponse(STAFF_PATH + "/")
 
     app.mount(WIDGET_PATH, StaticFiles(directory=STATIC_DIR), name="widget")
+    register_analytics(app, bot)  # /staff/analytics and its CSV, behind the console's login
     common = {"footer_links": [], "run_history": False, "theme": theme(), "show_error": False,
               "mcp_server": False}
     staff_page = build_staff(StaffConsole(bot), mount_path=STAFF_PATH)
