@@ -141,6 +141,10 @@ class Assistant:
             generator = load_generator(settings)
         options.setdefault("intent_scorer", IntentScorer.from_defaults(embedder=retriever.embedder))
         options.setdefault("nudge_policy", NudgePolicy())
+        if "policies" not in options:
+            from assistant.policies import PolicyDesk
+
+            options["policies"] = PolicyDesk.from_store(retriever.store)  # empty when the shop has none
         return cls(retriever=retriever, sessions=sessions, generator=generator, **options)
 
     # -- shopper side ----------------------------------------------------------------------------

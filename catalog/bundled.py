@@ -27,4 +27,7 @@ def ensure_demo_catalog(db_path: str | Path) -> Path:
     if current != stamp:
         import_file(store, source)
         meta.upsert({"key": "demo_stamp", "value": stamp}, pk="key")
+    from catalog.policies import ensure_demo_policies
+
+    ensure_demo_policies(db_path)  # the demo shop's shipping/returns/warranty/payment text
     return db_path

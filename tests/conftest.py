@@ -80,8 +80,11 @@ def make_bot(retriever, scorer, tmp_path):
     from assistant import Assistant
     from assistant.sessions import open_session_store
 
+    from assistant.policies import PolicyDesk
+
     def make(generator=None, **options):
         options.setdefault("nudge_policy", None)
+        options.setdefault("policies", PolicyDesk.from_store(retriever.store))
         return Assistant(retriever=retriever, sessions=open_session_store(tmp_path / "sessions.db"),
                          generator=generator, intent_scorer=scorer, **options)
     return make

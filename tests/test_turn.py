@@ -111,3 +111,17 @@ def test_nothing_is_answered_after_a_hand_back_when_staff_replied_last(make_bot)
     bot.hand_back("hb2", staff="Anna")
     bot.wait("hb2", timeout=60)
     assert bot.history("hb2")[-1].meta.get("act") == "handed_back"
+
+
+def test_policy_questions_are_quoted_from_the_shop_text_and_gaps_go_to_staff(make_bot):
+    from catalog.policies import demo_policies_path
+
+    policy_text = " ".join(demo_policies_path().read_text(encoding="utf-8").split())
+    bot = make_bot(None)
+    reply = bot.chat("what is your return policy?", session_id="pol")
+    assert reply.act == "policy" and not reply.escalated and not reply.products
+    quoted = reply.text.split(":", 1)[1].strip()
+    first = re.split(r"(?<=[.!?])\s", quoted)[0]
+    assert first and first in policy_text  # verbatim from the shop's own text
+    where = bot.chat("where is my order? it's been two weeks", session_id="ord")
+    assert where.escalated and where.escalation_reason in ("order_problem", "order")
