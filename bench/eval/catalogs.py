@@ -113,3 +113,11 @@ def prepare(catalog: str, *, embedder=None, root: Path | None = None) -> EvalCat
     products = {p.id: p for p in retriever.store.iter_products()}
     kinds = {pid: kind_of(catalog, p, source=source_of.get(pid, "")) for pid, p in products.items()}
     return EvalCatalog(catalog, db, products, kinds)
+
+
+def from_db(catalog: str, db: Path) -> EvalCatalog:
+    """An already imported and indexed catalog (e.g. a test fixture's database)."""
+    from catalog import CatalogStore
+
+    products = {p.id: p for p in CatalogStore(db, create=False).iter_products()}
+    return EvalCatalog(catalog, Path(db), products, {pid: kind_of(catalog, p) for pid, p in products.items()})

@@ -44,6 +44,7 @@ class Context:
     lists: list = field(default_factory=list)  # each reply's cards, oldest first (only non-empty)
     cart_before: dict = field(default_factory=dict)
     seen_prices: set = field(default_factory=set)
+    kinds: set = field(default_factory=set)  # the kinds this turn (or the conversation so far) asks for
 
     @property
     def last(self) -> list:
@@ -59,6 +60,8 @@ class Context:
 
 def check_turn(reply, expect: dict, ctx: Context, *, shopper_text: str) -> list[Outcome]:
     out = []
+    if "kind" in expect:
+        ctx.kinds = set(_as_list(expect["kind"]))
     for key, want in expect.items():
         passed, why = _CHECKS[key](reply, want, ctx)
         category = CATEGORY[key]
@@ -95,13 +98,22 @@ def _kind_kept(reply, want, ctx):
 
 
 def _price_max(reply, want, ctx):
+    """Cards over the budget fail when the catalog sells that kind within it (when it does not,
+    the nearest options with a note are a fair answer)."""
     bad = [f"{p.title[:40]} {p.price}" for p in reply.products if p.price > float(want) + 1e-9]
-    return not bad, f"over {want}: {bad}" if bad else ""
+    within = [p for p in _kind_rows(ctx) if p.price <= float(want) + 1e-9]
+    if bad and (within or not ctx.kinds):
+        return False, f"over {want} while the catalog has {len(within)} within it: {bad}"
+    return True, ""
 
 
 def _price_min(reply, want, ctx):
     bad = [f"{p.title[:40]} {p.price}" for p in reply.products if p.price < float(want) - 1e-9]
     return not bad, f"under {want}: {bad}" if bad else ""
+
+
+def _kind_rows(ctx) -> list:
+    return [p for p in ctx.catalog.products.values() if ctx.catalog.kind(p) in ctx.kinds]
 
 
 def _cheaper(reply, want, ctx):
@@ -173,6 +185,8 @@ def _target(ctx, ref):
     cards = ctx.last
     if ref == "cheapest":
         return min(cards, key=lambda p: p.price) if cards else None
+    if isinstance(ref, int) and ref >= len(cards):  # "the second one" after a one-card answer: the last list
+        cards = ctx.last_with(ref + 1)
     return cards[ref] if isinstance(ref, int) and ref < len(cards) else None
 
 
@@ -344,7 +358,7 @@ def _currency(reply, ctx):
     bad = []
     for value, symbol in amounts(reply.text):
         said = symbol_currency(symbol)
-        owners = {p.currency for p in rows if abs(p.price - value) < 0.011}
+        owners = {p.currency for p in rows if abs(p.price - value) < 0.006}
         if said and owners and said not in owners:
             bad.append(f"{symbol}{value} for a {'/'.join(sorted(owners))} price")
     return not bad, "; ".join(bad)
@@ -358,8 +372,10 @@ def _grounded(reply, ctx, shopper_text):
     known.add(round(reply.cart.get("total", 0.0), 2))
     diffs = {round(abs(a - b), 2) for a in known for b in known}
     said = {a for a, _ in amounts(shopper_text)} | {float(x) for x in re.findall(r"\d+(?:\.\d+)?", shopper_text)}
-    bad = [v for v, _ in amounts(reply.text)
-           if not any(abs(v - k) < 0.011 for k in known | diffs | said)]
+    # A bound derived from a price ("under $19.98" after a $19.99 card) is within a cent of it;
+    # amounts in quoted examples ('"a coffee maker under $80"') are not claims about rows.
+    text = re.sub(r'"[^"]*"|“[^”]*”', " ", reply.text)
+    bad = [v for v, _ in amounts(text) if not any(abs(v - k) < 0.0101 for k in known | diffs | said)]
     return not bad, f"amounts not in the rows: {bad}" if bad else ""
 
 

@@ -99,7 +99,8 @@ def play(bot, catalog, conv: dict, *, nonce: str) -> dict:
             ctx.lists.append(list(reply.products))
             ctx.seen_prices |= {round(p.price, 2) for p in reply.products}
     passed = all(o["passed"] for t in turns for o in t.get("outcomes", []))
-    return {k: conv[k] for k in ("id", "catalog", "lang", "scenario", "split")} | {"passed": passed, "turns": turns}
+    return {k: conv[k] for k in ("id", "catalog", "lang", "scenario", "split")} | {
+        "session_id": sid, "passed": passed, "turns": turns}
 
 
 def _staff_step(bot, sid: str, step: dict) -> dict:

@@ -17,7 +17,7 @@ _SYMBOL_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "do
                     "rmb": "CNY", "cny": "CNY", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP"}
 
 UNKNOWN = re.compile(
-    r"(does ?n[o']t|do ?n[o']t|doesn't|isn't|is not|aren't|are not|not) (say|list|mention|state|specif|includ|"
+    r"(does ?n[o']t|do ?n[o']t|doesn't|isn't|is not|aren't|are not|not) (say|list|mention|state|specif|includ|answer|cover|tell|"
     r"show|have (that|this|any)|provide|give|know|sure)|not (listed|stated|mentioned|specified|in the catalog|given|"
     r"available in|included in)|no (information|details?|data|mention)|(can't|cannot|couldn't|can not) (tell|find|"
     r"say|confirm|see|check)|unknown|not sure|no info\b|"
