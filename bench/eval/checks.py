@@ -359,6 +359,7 @@ def _currency(reply, ctx):
     for value, symbol in amounts(reply.text):
         said = symbol_currency(symbol)
         owners = {p.currency for p in rows if abs(p.price - value) < 0.006}
+        owners = owners or {p.currency for p in rows if abs(p.price - 0.01 - value) < 0.006}  # "under X" bounds
         if said and owners and said not in owners:
             bad.append(f"{symbol}{value} for a {'/'.join(sorted(owners))} price")
     return not bad, "; ".join(bad)

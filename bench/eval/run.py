@@ -220,7 +220,13 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write transcripts (JSONL) here")
     ap.add_argument("--results", action="store_true", help="record the tables in bench/eval/results.json and RESULTS.md")
     ap.add_argument("--label", help="name of this run in the results (default: generator/split)")
+    ap.add_argument("--from-transcripts", type=Path, nargs="+", metavar="JSONL",
+                    help="score transcripts written earlier (e.g. by factcheck.py) instead of playing")
     args = ap.parse_args(argv)
+    if args.from_transcripts:
+        transcripts = [json.loads(line) for path in args.from_transcripts
+                       for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return report(transcripts, args, label=args.label or "transcripts")
 
     specs = load_specs(args.split, catalogs=args.catalog, lang=args.lang, scenario=args.scenario)
     unknown = {k for c in specs for s in c["turns"] for k in s.get("expect", {})} - KNOWN_KEYS
@@ -243,14 +249,18 @@ def main(argv=None) -> int:
                 print(f"  {i}/{len(specs)} conversations, {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     if args.out:
         args.out.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in transcripts), encoding="utf-8")
-    summary = summarise(transcripts)
     label = args.label or f"{'template answers' if args.generator == 'none' else args.generator + ' model'}, split {args.split}"
+    return report(transcripts, args, label=label)
+
+
+def report(transcripts: list[dict], args, *, label: str) -> int:
+    summary = summarise(transcripts)
     print(render(summary, label=label))
     print("Failing expectations by category:\n" + failures(transcripts))
     if args.results:
         from bench.eval.report import record
 
-        record(label, summary, machine_line(), len(specs))
+        record(label, summary, machine_line(), len(transcripts))
     return 0
 
 
