@@ -75,3 +75,24 @@ def test_text_readers_tell_unknown_yes_and_language_apart():
     assert answers_yes("Yes, it is waterproof.") and not answers_yes("The catalog doesn't say, so I won't guess.")
     assert cjk_ratio_ok("这款登山鞋是防水的，售价 ¥499。") and not cjk_ratio_ok("Here are 3 options for 登山鞋:")
     assert contains_value("It comes with a 1-year warranty.", "1 year") and not contains_value("No warranty info.", "2 years")
+
+
+def test_fact_checker_tells_supported_unsupported_and_misattributed_apart():
+    from bench.eval.factcheck import label
+    from catalog.models import Product
+
+    boot = Product(id="b1", title="Ridgeback Mid Hiking Boot", price=89.99, brand="Trailmark",
+                   attributes={"waterproof": True, "weight": "540 g", "color": "brown"})
+    shoe = Product(id="s1", title="Daybreak Cushion Running Shoe", price=119.99, brand="Stridewell",
+                   attributes={"waterproof": False, "weight": "280 g", "color": "navy"})
+    seen = [boot, shoe]
+
+    def lab(sentence):
+        return label(sentence, subject_rows=[boot], seen_rows=seen, catalog_rows=seen, shopper_text="boots")[0]
+
+    assert lab("The Ridgeback Mid Hiking Boot costs $89.99 and weighs 540 g.") == "supported"
+    assert lab("The Ridgeback Mid Hiking Boot costs $119.99.") == "misattributed"
+    assert lab("The Ridgeback Mid Hiking Boot costs $59.00.") == "unsupported"
+    assert lab("The Daybreak Cushion Running Shoe is waterproof.") == "unsupported"
+    assert lab("The Daybreak Cushion Running Shoe is cheaper than the Ridgeback Mid Hiking Boot.") == "unsupported"
+    assert lab("Happy hiking!") == "no claim"

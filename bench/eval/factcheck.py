@@ -80,7 +80,8 @@ def mentioned(sentence: str, rows) -> list:
             continue  # "Rice", "Glass": one common word is not a product name
         if f" {title} " in low or (len(short) >= 12 and f" {short}" in low):
             out.append(p)
-    return out
+    # in the order the sentence names them ("A is cheaper than B")
+    return sorted(out, key=lambda p: low.find(" ".join(normal(p.title).split()[:4])))
 
 
 def _vocabulary(rows) -> set[str]:

@@ -22,12 +22,30 @@ currency symbol, amounts grounded in rows). The `heldout` part is frozen (sha256
 
 def record(label: str, summary: dict, machine: str, conversations: int) -> None:
     """Store one run's tables under `label` and rewrite the RESULTS.md section from every stored run."""
+    runs = _load()
+    runs[label] = {"machine": machine, "conversations": conversations, "summary": summary}
+    _save(runs)
+
+
+def record_note(label: str, markdown: str) -> None:
+    """Store a block of text (e.g. the fact check's figures) shown after the tables."""
+    runs = _load()
+    runs[label] = {"note": markdown}
+    _save(runs)
+
+
+def _load() -> dict:
+    return json.loads(STORE.read_text(encoding="utf-8")) if STORE.exists() else {}
+
+
+def _save(runs: dict) -> None:
     from bench.eval.run import render
 
-    runs = json.loads(STORE.read_text(encoding="utf-8")) if STORE.exists() else {}
-    runs[label] = {"machine": machine, "conversations": conversations, "summary": summary}
     STORE.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     body = [INTRO, ""]
     for name, run in runs.items():
-        body += [f"{run['conversations']} conversations; {run['machine']}", "", render(run["summary"], label=name)]
+        if "note" in run:
+            body += [f"### {name}", "", run["note"].strip(), ""]
+        else:
+            body += [f"{run['conversations']} conversations; {run['machine']}", "", render(run["summary"], label=name)]
     write_section(HEADING, "\n".join(body))

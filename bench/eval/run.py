@@ -46,7 +46,7 @@ def load_specs(split: str, *, catalogs=None, lang=None, scenario=None) -> list[d
                 conv["split"] = name
                 out.append(conv)
     return [c for c in out if (not catalogs or c["catalog"] in catalogs) and (not lang or c["lang"] == lang)
-            and (not scenario or c["scenario"] == scenario)]
+            and (not scenario or c["scenario"] in scenario.split(","))]
 
 
 def open_bots(names, generator: str, data_dir: Path) -> dict:
@@ -215,7 +215,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
     ap.add_argument("--catalog", action="append", choices=CATALOGS, help="repeat to pick several (default: all)")
     ap.add_argument("--lang", choices=("en", "zh"))
-    ap.add_argument("--scenario")
+    ap.add_argument("--scenario", help="one scenario name, or several separated by commas")
     ap.add_argument("--limit", type=int, help="at most this many conversations (first by id), for quick runs")
     ap.add_argument("--out", type=Path, help="write transcripts (JSONL) here")
     ap.add_argument("--results", action="store_true", help="record the tables in bench/eval/results.json and RESULTS.md")
