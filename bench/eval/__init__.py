@@ -1,0 +1,1 @@
+"""Conversation evaluation: multi-turn shopper scripts on four catalogs, checked against catalog rows."""
