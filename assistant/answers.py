@@ -37,6 +37,15 @@ TOPIC_WORDS = {
            "battery": "续航", "shipping": "配送时间", "returns": "退货政策", "dimensions": "尺寸",
            "waterproof": "是否防水", "other": "这方面的信息"},
 }
+# Field names as a Chinese shopper reads them (other fields keep the catalog's own name).
+KEY_NAMES_ZH = {
+    "price": "价格", "stock": "库存", "availability": "供货", "warranty": "保修", "warrantyInformation": "保修",
+    "weight": "重量", "material": "材质", "materials": "材质", "size": "尺码", "sizes": "尺码",
+    "sizes_available": "可选尺码", "color": "颜色", "colors": "颜色", "colors_available": "可选颜色",
+    "battery_life": "续航", "battery": "电池", "shipping": "配送", "shippingInformation": "配送", "delivery": "配送",
+    "return_policy": "退货政策", "returnPolicy": "退货政策", "returns": "退货政策", "dimensions": "尺寸",
+    "waterproof": "防水", "water_resistance": "防水", "rating": "评分", "brand": "品牌",
+}
 # Words that say a property is absent or partial ("not fully waterproof", "不防水").
 _NEGATION = re.compile(r"\b(?:not|no|non|isn't|aren't|without|never)\b[\w\s-]{0,20}$|(?:不|非|没有|无)$",
                        re.IGNORECASE)
@@ -98,7 +107,10 @@ def fact_answer(p: Product, topic: str, *, lang: str = "en") -> str:
         avg = phrase("reviews_avg", lang, avg=f"{sum(stars) / len(stars):.1f}", n=len(stars)) if stars else ""
         quotes = "; ".join(f'"{r["text"]}"' for r in value[:3] if r.get("text"))
         return phrase("reviews", lang, title=p.title, avg=avg, quotes=quotes)
-    return phrase("fact", lang, title=p.title, key=key.replace("_", " "), value=value_text(value))
+    label = KEY_NAMES_ZH.get(key, key.replace("_", " ")) if lang == "zh" else key.replace("_", " ")
+    if isinstance(value, bool):  # a yes/no fact reads as a yes or a no
+        return phrase("yes_fact" if value else "no_fact", lang, title=p.title, key=label)
+    return phrase("fact", lang, title=p.title, key=label, value=value_text(value))
 
 
 def _doesnt_say(p: Product, topic: str, lang: str) -> str:

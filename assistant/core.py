@@ -260,16 +260,18 @@ class Assistant:
             raise ValueError("A staff reply needs some text")
         return self.sessions.append_turn(session_id, "staff", cleaned, meta={"staff": staff})
 
-    def hand_back(self, session_id: str, *, staff: str) -> "SessionStatus":
+    def hand_back(self, session_id: str, *, staff: str, wait: bool = True) -> "SessionStatus":
         """Give the chat back to the bot: the shopper is told, and a message they sent after staff's
         last reply is answered now (it would otherwise wait forever)."""
         session_id, staff = check_session_id(session_id), _staff(staff)
         status = self.sessions.hand_back(session_id, staff=staff)
-        # Answering may take the model a few seconds: the staff console must not wait for it.
+        # Answering may take the model a few seconds: a staff console passes wait=False.
         worker = threading.Thread(target=self._after_hand_back, args=(session_id, staff),
                                   name=f"hand-back-{session_id[:8]}", daemon=True)
         self._background[session_id] = worker
         worker.start()
+        if wait:  # the Python API returns once the left message is answered; the web console doesn't wait
+            worker.join()
         return status
 
     def wait(self, session_id: str, timeout: float | None = None) -> None:

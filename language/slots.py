@@ -121,6 +121,11 @@ _NEGATION_HINTS = ("not", "no", "except", "exclud", "without", "avoid", "minus",
                    "rather", "instead", "nothing", "none", "n't", "dont", "hate", "dislike", "fan of", "不", "别",
                    "除了", "排除")
 _NEGATION_AFTER = re.compile(r"^\s*(?:的)?\s*(?:不要|除外|就算了|不考虑|免了|别推荐)")
+# "I had a Keystrand before and I didn't like it": a brand the shopper was unhappy with (brands only).
+_BRAND_REGRET_AFTER = re.compile(
+    r"^[^.?!]{0,30}?\b(?:i|we)\s+(?:didn'?t|did\s+not|don'?t|do\s+not|never)\s+(?:like|love|enjoy|want)\b"
+    r"|^[^.?!]{0,30}?\b(?:it|they)\s+(?:broke|sucked|was\s+(?:bad|awful|terrible|disappointing))"
+    r"|^[^。？！]{0,12}(?:不喜欢|不好用|不满意|坏了)", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|/|、|or|and|nor|&|和|或者|或|跟|与)?\s*(?:(?:or|nor)\s+)?", re.IGNORECASE)
 _LEAD_IN = {
     "brand": re.compile(r"(?<![a-z])(?:from|by|made\s+by|brand)\s+$", re.IGNORECASE),
@@ -183,7 +188,8 @@ def extract_terms(scan: Scan, vocab: Vocabulary) -> Terms:
         lowered = prefix.lower()
         negation = _NEGATION_BEFORE.search(prefix) if any(map(lowered.__contains__, _NEGATION_HINTS)) else None
         after = _NEGATION_AFTER.match(text[end:])
-        negated = negation is not None or after is not None
+        regret = kind == "brand" and after is None and _BRAND_REGRET_AFTER.match(text[end:]) is not None
+        negated = negation is not None or after is not None or regret
         if not negated and previous and previous[0] == kind and previous[2]:
             gap = text[previous[1]:start]
             negated = _LIST_GAP.fullmatch(gap) is not None  # "not Nike or Adidas"

@@ -21,6 +21,17 @@ noise-canceling anc oled amoled 4k 5g usb-c hdmi wifi wi-fi gps nfc touchscreen 
 recycled hypoallergenic fragrance-free unscented spf vitamin solar smart magnetic heated
 防水 防风 透气 保暖 无线 蓝牙 可折叠 轻量 真皮 纯棉 羊毛 有机 不锈钢 降噪
 """.split())
+# The same property in the other language: a Chinese sentence about an English row (and back).
+_EQUIVALENT = {
+    "防水": ("waterproof",), "防风": ("windproof",), "透气": ("breathable",), "保暖": ("insulated", "warm"),
+    "无线": ("wireless", "cordless"), "蓝牙": ("bluetooth",), "可折叠": ("foldable",),
+    "轻量": ("lightweight", "ultralight", "light"), "真皮": ("leather",), "纯棉": ("cotton",), "羊毛": ("wool", "merino"),
+    "有机": ("organic",), "不锈钢": ("stainless",), "降噪": ("noise-cancelling", "noise-canceling", "anc"),
+}
+for _zh, _ens in list(_EQUIVALENT.items()):
+    for _en in _ens:
+        _EQUIVALENT.setdefault(_en, ())
+        _EQUIVALENT[_en] = (*_EQUIVALENT[_en], _zh)
 _NEGATION_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bnon-?|\bisn't\b|\baren't\b|\bwithout\b|\bnever\b|不|非|无)"
                               r"[\w\s-]{0,16}$", re.IGNORECASE)
 _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|more affordable|lower[- ]priced|costs? less|better value)\b",
@@ -90,23 +101,32 @@ def starts_with_pronoun(sentence: str) -> bool:
     return _PRONOUN_START.search(sentence) is not None
 
 
-def property_problems(sentence: str, subject: Product, given: Sequence[Product]) -> list[tuple[str, str]]:
+def property_problems(sentence: str, subject: Product, given: Sequence[Product], *,
+                      extra: str = "") -> list[tuple[str, str]]:
     """(kind, word) for property words the sentence gives `subject` that its row does not support:
     "misattributed" when another given row has it, "unsupported" when none does, and "negated"
     when the row says the opposite ("not fully waterproof")."""
     low = sentence.lower()
-    own = row_text(subject)
+    own = row_text(subject) + " " + extra
     own_words = words(own)
     others = " ".join(row_text(p) for p in given if p is not subject)
     out = []
-    for w in _WORD.findall(low):
-        if w not in PROPERTY_WORDS or _negated(low, w):
+    for w in _property_words(low):
+        if _negated(low, w):
             continue
-        if w not in own and w.rstrip("s") not in own_words:
+        forms = (w, *_EQUIVALENT.get(w, ()))
+        if not any(f in own for f in forms) and w.rstrip("s") not in own_words:
             out.append(("misattributed" if w in others else "unsupported", w))
         elif _row_negates(own, w):
             out.append(("negated", w))
     return out
+
+
+def _property_words(low: str) -> list[str]:
+    """Property words in a sentence; Chinese ones are found inside longer runs of characters."""
+    found = [w for w in _WORD.findall(low) if w in PROPERTY_WORDS]
+    found += [w for w in PROPERTY_WORDS if not w.isascii() and w in low]
+    return list(dict.fromkeys(found))
 
 
 def _negated(low: str, word: str) -> bool:

@@ -58,6 +58,7 @@ class GroundingGuard:
     find_titles: Callable[[str], Iterable[str]] | None = None  # catalog titles a sentence may mention
     allowed_amounts: Iterable[float] = ()  # e.g. a cart total, or the budget the shopper named
     shopper_text: str = ""  # kept for callers; the shopper's own numbers are never facts about a product
+    supported_text: str = ""  # more text that counts as fact for every product (e.g. facts in words)
     kept: int = 0
     dropped: list[tuple[str, list[Violation]]] = field(default_factory=list)
 
@@ -81,7 +82,7 @@ class GroundingGuard:
         else:
             subject = None
         rows = [subject] if subject is not None and len(named) <= 1 else (named or self.products)
-        fact_text = " ".join(claims.row_text(p, reviews=True) for p in rows)
+        fact_text = " ".join(claims.row_text(p, reviews=True) for p in rows) + " " + self.supported_text.lower()
         out += self._prices(sentence, rows)
         numbers = set(re.findall(r"\d+(?:\.\d+)?", fact_text))
         for m in _SPEC.finditer(sentence):
@@ -93,7 +94,8 @@ class GroundingGuard:
             if pattern.search(sentence) and not pattern.search(fact_text):
                 out.append(Violation("claim", claim))
         for target in ([subject] if subject is not None else named):
-            for kind, word in claims.property_problems(sentence, target, self.products):
+            for kind, word in claims.property_problems(sentence, target, self.products,
+                                                       extra=self.supported_text.lower()):
                 out.append(Violation("property", f"{kind}: {word} ({target.title})"))
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
         if _LEAK.search(sentence):

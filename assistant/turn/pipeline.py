@@ -17,7 +17,7 @@ from assistant.turn.phrase import phrase_draft
 from assistant.turn.state import SessionState
 from assistant.turn.store import finish, save_answer
 from assistant.turn.understand import Heard, hear
-from prompts import render
+from prompts import phrase, render
 
 HISTORY_TURNS = 6  # shopper messages the intent scorer and escalation rules read
 
@@ -145,4 +145,9 @@ def _nudge(deps: TurnDeps, session_id: str, intent: float, state: SessionState) 
     view = {"nudges": state.nudges, "turns": state.turns}
     nudge = deps.nudge_policy.decide(session_id=session_id, score=intent, state=view)
     state.nudges = view.get("nudges", state.nudges)
-    return nudge.text if nudge is not None else None
+    if nudge is None:
+        return None
+    try:  # the shop's offer in the shopper's language when the phrasebook has it
+        return phrase(f"nudge:{nudge.text}", state.lang)
+    except KeyError:
+        return nudge.text

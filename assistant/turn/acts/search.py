@@ -13,6 +13,9 @@ from catalog.models import Product
 from prompts import phrase, render
 
 MIN_RELEVANCE = 0.22  # a dense-only hit below this cosine is noise, not an answer
+# The English embedder scores any two Chinese strings as similar: a Chinese query needs a keyword
+# match (or a kind the shopper named) unless the embedding is close indeed.
+MIN_RELEVANCE_CJK = 0.55
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -23,18 +26,25 @@ def handle(ctx: ActContext) -> Draft:
     if getattr(u, "more", False) and shown:
         filters = filters.merged(exclude_ids=tuple(set(filters.exclude_ids) | {p.id for p in shown}))
     query = ctx.prefs.query or getattr(u, "query_text", "") or ctx.text
+    refining = u.act == "refine" and not getattr(u, "query_text", "") and bool(shown)
+    if refining:  # "anything cheaper?" keeps the kind of product on screen
+        filters = _same_kind(filters, shown)
     k = deps.max_products
-    hits = relevant(deps.retriever.search(query, k=k + 8, filters=filters))
+    search_text = with_english_terms(query) if lang == "zh" else query
+    hits = relevant(deps.retriever.search(search_text, k=k + 8, filters=filters), filters, cjk=lang == "zh")
     note = ""
+    if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
+        # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
+        low = min(shown, key=lambda p: p.price)
+        text = (phrase("nothing_cheaper", lang, price=money(low.price, low.currency))
+                if getattr(u, "cheaper", False) else phrase("nothing_more", lang))
+        return Draft(u.act, fallback=text, unmet=True)
     if not hits and not filters.is_empty():
-        relaxed = relevant(deps.retriever.search(query, k=k, filters=filters.merged(
-            price_min=None, price_max=None, attributes={}, min_rating=None)))
+        relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
+            price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
+            cjk=lang == "zh")
         if relaxed:
-            if getattr(u, "cheaper", False) and shown:
-                low = min(shown, key=lambda p: p.price)
-                note = phrase("nothing_cheaper", lang, price=money(low.price, low.currency))
-            else:
-                note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang))
+            note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang))
             hits = relaxed
     ctx.state.focus = None
     named = hits[0].product if hits and names_product(query, hits[0].product) else None
@@ -58,9 +68,42 @@ def handle(ctx: ActContext) -> Draft:
                  allowed_amounts=amounts, prefix=opening)
 
 
-def relevant(hits):
-    """Hits the keyword side matched, or whose embedding similarity is above the noise floor."""
-    return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= MIN_RELEVANCE]
+def relevant(hits, filters=None, *, cjk: bool = False):
+    """Hits the keyword side matched, or whose embedding similarity is above the noise floor; when
+    the shopper named a kind of product (a category filter), every hit of that kind is relevant."""
+    if filters is not None and (filters.categories or "subcategory" in filters.attributes):
+        return list(hits)
+    floor = MIN_RELEVANCE_CJK if cjk else MIN_RELEVANCE
+    return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= floor]
+
+
+def _same_kind(filters, shown: list[Product]):
+    """Constrain a refinement to the kind of product shown: their shared subcategory, else category."""
+    subs = {str(p.attributes.get("subcategory") or "").lower() for p in shown}
+    if len(subs) == 1 and "" not in subs and "subcategory" not in filters.attributes:
+        return filters.merged(attributes={**filters.attributes, "subcategory": shown[0].attributes["subcategory"]})
+    cats = {p.category.lower() for p in shown if p.category}
+    if len(cats) == 1 and not filters.categories and len(shown) == len([p for p in shown if p.category]):
+        return filters.merged(categories=(shown[0].category,))
+    return filters
+
+
+def _kind_only(attributes: dict) -> dict:
+    return {k: v for k, v in attributes.items() if k == "subcategory"}
+
+
+def with_english_terms(query: str) -> str:
+    """A Chinese need plus the English product words it stands for, so an English catalog can match
+    it ("笔记本电脑" also searches "laptops"); Chinese titles still match the Chinese words."""
+    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
+
+    extra: list[str] = []
+    for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS):
+        for word in sorted((w for w in table if not w.isascii()), key=len, reverse=True):
+            if word in query:
+                values = table[word]
+                extra += [v for v in ((values,) if isinstance(values, str) else values) if v.isascii()]
+    return " ".join([query, *dict.fromkeys(extra)]) if extra else query
 
 
 def names_product(query: str, product: Product) -> bool:
