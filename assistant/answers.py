@@ -196,6 +196,11 @@ def search_head(products: Sequence[Product], *, need: str, lang: str = "en", sen
     return phrase(key, lang, need=need, **values)
 
 
+def product_lines(products: Sequence[Product], *, lang: str = "en") -> str:
+    """The products as numbered lines (title, price, rating, stock)."""
+    return "\n".join(product_line(p, index=i, lang=lang) for i, p in enumerate(products, 1))
+
+
 def search_answer(products: Sequence[Product], *, need: str, note: str = "", lang: str = "en") -> str:
     """The template answer to a search: what was found, as lines."""
     if not products:

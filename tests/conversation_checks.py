@@ -19,6 +19,10 @@ ADMITS_UNKNOWN = re.compile(r"doesn't (list|say|answer)|does not (list|say)|don'
                             r"couldn't find|no information|not listed|不知道|没有.*信息", re.IGNORECASE)
 
 
+# The assistant's own words when nothing cheaper of the kind exists.
+NOTHING_CHEAPER = re.compile(r"nothing cheaper|没有比", re.IGNORECASE)
+
+
 def check_grounded(reply: Reply, *, user_text: str, all_titles: Sequence[str], earlier: set[str] = frozenset()) -> list[str]:
     """Every price in the text belongs to a shown product, the cart, or the shopper's own words;
     every catalog title in the text belongs to a product shown in this chat or carted."""
@@ -93,7 +97,9 @@ def check_turn(reply: Reply, expect: dict, *, previous: Sequence[Product], histo
             if bad:
                 out.append(f"rated below {want}: {bad}")
         elif key == "cheaper_than_previous":
-            if previous and products and max(p.price for p in products) >= min(p.price for p in previous):
+            if NOTHING_CHEAPER.search(reply.text):  # allowed only when the catalog really has nothing cheaper
+                pass
+            elif previous and products and max(p.price for p in products) >= min(p.price for p in previous):
                 out.append(f"not cheaper: {[p.price for p in products]} vs before {[p.price for p in previous]}")
         elif key == "refers_to":  # index into the previous turn's products
             idx = _as_list(want)

@@ -121,12 +121,11 @@ class _TakeoverWatch:
 
 
 def _rest_of_fallback(draft: Draft) -> str:
-    """The computed answer, minus the opening that was already shown."""
+    """The computed answer that goes after the opening already shown."""
     fallback = draft.fallback
     if draft.prefix and fallback.startswith(draft.prefix):
         return fallback[len(draft.prefix):].strip()
-    shown = set(draft.prefix.splitlines())  # the note already shown, then the list under its own heading
-    return "\n".join(line for line in fallback.splitlines() if line not in shown).strip()
+    return fallback.strip()
 
 
 def _queue_depth(generator) -> int:

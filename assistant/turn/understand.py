@@ -15,6 +15,11 @@ logger = logging.getLogger(__name__)
 
 
 
+_CHATTER = ("smalltalk", "off_topic", "greeting", "thanks", "unclear")
+_CLAUSES = re.compile(r"[?？!！。;；]+|,?\s*\b(?:anyway|anyways|btw|by the way|also)\b,?|先问下|先问一下|顺便问一下|另外|对了",
+                      re.IGNORECASE)
+
+
 @dataclass
 class Heard:
     """One message as the rest of the turn sees it."""
@@ -43,8 +48,19 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
 
     ids = [p.id for p in shown]
     focus = ids.index(state.focus) if state.focus in ids else None
-    heard.u = understand(heard.text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
-                         shown_prices=[p.price for p in shown], focus=focus)
+
+    def read(text: str):
+        return understand(text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
+                          shown_prices=[p.price for p in shown], focus=focus)
+
+    heard.u = read(heard.text)
+    if heard.u.act in _CHATTER:
+        # "are you a bot? anyway, how much is the first one?": answer the shopping part.
+        for clause in reversed([c.strip() for c in _CLAUSES.split(heard.text) if c and c.strip()][1:] or []):
+            u = read(clause)
+            if u.act not in _CHATTER:
+                heard.text, heard.u = clause, u
+                break
     heard.lang = heard.u.lang if heard.u.lang == "zh" or re.search(r"[A-Za-z]{2,}", heard.text) else heard.lang
     return heard
 

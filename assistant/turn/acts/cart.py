@@ -11,7 +11,8 @@ from prompts import phrase
 def add(ctx: ActContext) -> Draft:
     """Add the referenced (or focused) product; refuse out-of-stock ones with a reason."""
     lang = ctx.state.lang
-    target = ctx.referenced or ctx.focus()
+    # No pointer with several cards on screen: the top one, as for questions; the answer names it.
+    target = ctx.referenced or ctx.focus() or list(ctx.shown[:1])
     if not target:
         return Draft("cart_add", fallback=phrase("which_add", lang), unmet=True)
     product = target[0]

@@ -36,9 +36,10 @@ def handle(ctx: ActContext) -> Draft:
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
         low = min(shown, key=lambda p: p.price)
-        text = (phrase("nothing_cheaper", lang, price=money(low.price, low.currency))
-                if getattr(u, "cheaper", False) else phrase("nothing_more", lang))
-        return Draft(u.act, fallback=text, unmet=True)
+        if getattr(u, "cheaper", False):  # the cheapest of its kind stays on screen, with the reason
+            return Draft(u.act, products=[low], fallback=phrase("nothing_cheaper", lang,
+                                                                price=money(low.price, low.currency)), unmet=True)
+        return Draft(u.act, fallback=phrase("nothing_more", lang), unmet=True)
     if not hits and not filters.is_empty():
         relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
             price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
@@ -59,9 +60,10 @@ def handle(ctx: ActContext) -> Draft:
     if not products:
         return Draft(act, fallback=answers.search_answer([], need=query, lang=lang), unmet=True)
     amounts = [a for a in (filters.price_max, filters.price_min) if a is not None]
-    fallback = answers.search_answer(products, need=query, note=note, lang=lang)
-    # The opening line is known before the model runs: the shopper reads it at once.
+    # The opening line is known before the model runs: the shopper reads it at once; the product
+    # lines follow when the model has nothing (or nothing checkable) to add.
     opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=query, lang=lang, sentence=True)])
+    fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
