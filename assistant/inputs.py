@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 
 MAX_MESSAGE_CHARS = 2000
 _SESSION_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+
+
+def new_session_id() -> str:
+    """32 hex characters from 128 random bits: not guessable, and within what `check_session_id` accepts."""
+    return secrets.token_hex(16)
 
 
 class InvalidSessionIdError(ValueError):

@@ -104,11 +104,17 @@ def test_production_without_users_refuses_to_start():
         StaffAuth.from_env({"AISLE_ENV": "production"})
 
 
-def test_dev_default_login_only_outside_production(caplog):
+def test_dev_login_only_when_asked_for_and_never_in_production(caplog):
     with caplog.at_level(logging.WARNING):
-        auth = StaffAuth.from_env({})
+        closed = StaffAuth.from_env({})
+    assert not closed.enabled and not closed(DEV_USER, DEV_PASSWORD)  # no users, no dev flag: nobody gets in
+    assert "AISLE_STAFF_USERS" in caplog.text and "AISLE_DEV_LOGIN=1" in caplog.text
+    with caplog.at_level(logging.WARNING):
+        auth = StaffAuth.from_env({"AISLE_DEV_LOGIN": "1"})
     assert auth.dev_default and auth(DEV_USER, DEV_PASSWORD) and not auth(DEV_USER, "nope")
     assert "development login" in caplog.text
+    with pytest.raises(StaffAuthError, match="AISLE_DEV_LOGIN"):
+        StaffAuth.from_env({"AISLE_DEV_LOGIN": "1", "AISLE_ENV": "production"})
 
 
 def test_configured_users_from_env_and_file(tmp_path):

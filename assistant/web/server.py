@@ -1,4 +1,5 @@
-"""One ASGI app: the shopper widget at `/`, the staff console at `/staff`, embed files at `/widget/`.
+"""One ASGI app: the shopper widget at `/`, the staff console at `/staff`, the HTTP API at `/api/v1`,
+embed files at `/widget/`.
 
     settings = WebSettings.from_env()
     app = create_app(Assistant.from_defaults(), settings)
@@ -84,6 +85,8 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     from fastapi.responses import JSONResponse, RedirectResponse
     from fastapi.staticfiles import StaticFiles
 
+    from assistant.web.api import API_PATH, create_api
+    from assistant.web.intake import Intake
     from assistant.web.shopper import ShopperChat, build_shopper
     from assistant.web.staff import StaffConsole, build_staff
 
@@ -101,6 +104,8 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     def staff_slash() -> RedirectResponse:  # "/staff" (and Gradio's logout) would otherwise reach the widget's 404
         return RedirectResponse(STAFF_PATH + "/")
 
+    intake = Intake(max_chars=bot.max_message_chars)  # one rate limit per session, widget and API together
+    app.mount(API_PATH, create_api(bot, signer, intake), name="api")  # before "/", which Gradio takes
     app.mount(WIDGET_PATH, StaticFiles(directory=STATIC_DIR), name="widget")
     common = {"footer_links": [], "run_history": False, "theme": theme(), "show_error": False,
               "mcp_server": False}

@@ -142,7 +142,7 @@ class ShopperChat:
                     last_frame = time.monotonic()
                     yield View(thread=self.render(sid, pending=pending, turns=before))
         except GeneratorExit:  # the page went away mid-answer: finish it anyway, so a reload shows it
-            threading.Thread(target=_drain, args=(events, sid), name="aisle-finish-answer", daemon=True).start()
+            finish_in_background(events, sid)
             raise
         except Exception:  # the shopper gets an apology, the log gets the traceback (never the message)
             logger.exception("answering session %s failed", sid)
@@ -190,6 +190,11 @@ class ShopperChat:
             return View(cart=cart_panel(self.bot.cart(sid), note=str(exc)))
         title = next((line["title"] for line in cart["items"] if line["product_id"] == product_id), "Item")
         return View(cart=cart_panel(cart, note=f"Added {title} to your cart."))
+
+
+def finish_in_background(events: Iterator[Any], sid: str) -> None:
+    """The page or client went away mid-answer: finish it in a thread, so a reload shows it."""
+    threading.Thread(target=_drain, args=(events, sid), name="aisle-finish-answer", daemon=True).start()
 
 
 def _drain(events: Iterator[Any], sid: str) -> None:
