@@ -6,30 +6,18 @@ import json
 
 import pytest
 
-from assistant.web.auth import hash_password
 
 API = "/api/v1"
 
 
 @pytest.fixture(scope="module")
-def bot(demo_db, tmp_path_factory):
-    from assistant import Assistant
-    from assistant.settings import Settings
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("api-data"))
-    return Assistant.from_catalog(demo_db, settings=settings, generator=None)
+def bot(template_bot):
+    return template_bot
 
 
 @pytest.fixture(scope="module")
-def client(bot, tmp_path_factory):
-    from fastapi.testclient import TestClient
-
-    from assistant.web.server import WebSettings, create_app
-
-    env = {"AISLE_ENV": "production", "AISLE_STAFF_USERS": f"anna:{hash_password('pw')}",
-           "AISLE_DATA_DIR": str(tmp_path_factory.mktemp("api-web")), "AISLE_SECRET_KEY": "api-test-key-0123456789"}
-    with TestClient(create_app(bot, WebSettings.from_env(env)), raise_server_exceptions=False) as c:
-        yield c
+def client(web_client):
+    return web_client
 
 
 def events_of(response) -> list[tuple[str, dict]]:

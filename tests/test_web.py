@@ -168,26 +168,8 @@ def test_secret_key_is_created_once_and_private(tmp_path):
 
 # -- handlers over a real Assistant ---------------------------------------------------------------
 @pytest.fixture(scope="module")
-def bot(demo_db, tmp_path_factory):
-    from assistant import Assistant
-    from assistant.settings import Settings
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web-data"))
-    return Assistant.from_catalog(demo_db, settings=settings, generator=None)
-
-
-@pytest.fixture
-def shopper(bot):
-    from assistant.web.shopper import ShopperChat
-
-    return ShopperChat(bot, SessionSigner(b"test-key-" * 4))
-
-
-@pytest.fixture
-def console(bot):
-    from assistant.web.staff import StaffConsole
-
-    return StaffConsole(bot)
+def bot(template_bot):
+    return template_bot
 
 
 def _send(shopper, text, stored=None):

@@ -66,3 +66,40 @@ def wait_text(seconds: float) -> str:
     if s < 90:
         return f"about {s} seconds"
     return f"about {round(s / 60)} minutes"
+
+
+class LoginThrottle:
+    """ASGI middleware: after too many failed staff logins from one address, refuse its logins for a while.
+
+    `StaffAuth` already locks a name after repeated failures; this stops one address from trying
+    many names. Only `POST <login_path>` is looked at; everything else passes straight through.
+    """
+
+    def __init__(self, app, login_path: str, *, limiter: RateLimiter | None = None) -> None:
+        self.app, self.login_path = app, login_path
+        self.limiter = limiter or RateLimiter(LOGIN_FAILURES_PER_WINDOW, LOGIN_WINDOW)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "POST" or scope.get("path") != self.login_path:
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("?", 0))[0]
+        wait = self.limiter.retry_after(client)
+        if wait:
+            import json
+
+            body = json.dumps({"error": {"code": "rate_limited", "retry_after": round(wait, 1),
+                                         "message": f"Too many failed logins from this address. Try again in "
+                                                    f"{wait_text(wait)}."}}).encode()
+            await send({"type": "http.response.start", "status": 429,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"retry-after", str(int(wait) + 1).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+
+        async def watch(message) -> None:
+            if message["type"] == "http.response.start" and message["status"] >= 400:
+                self.limiter.record(client)
+            await send(message)
+
+        await self.app(scope, receive, watch)

@@ -87,6 +87,7 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
 
     from assistant.web.api import API_PATH, create_api
     from assistant.web.intake import Intake
+    from assistant.web.limits import LoginThrottle
     from assistant.web.shopper import ShopperChat, build_shopper
     from assistant.web.staff import StaffConsole, build_staff
 
@@ -111,11 +112,13 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
               "mcp_server": False}
     staff_page = build_staff(StaffConsole(bot), mount_path=STAFF_PATH)
     gr.mount_gradio_app(app, staff_page, path=STAFF_PATH, auth=staff_auth,
-                        auth_message="Aisle staff console: log in with your staff account.",
+                        auth_message="Aisle staff console: log in with your staff account." if staff_auth.enabled
+                        else "No staff logins are configured: set AISLE_STAFF_USERS (see python -m assistant.web.auth).",
                         css_paths=[STATIC_DIR / "aisle.css", STATIC_DIR / "staff.css"], **common)
-    shopper_page = build_shopper(ShopperChat(bot, signer), storage_secret=signer.derive("browser-storage"),
+    shopper_page = build_shopper(ShopperChat(bot, signer, intake), storage_secret=signer.derive("browser-storage"),
                                  poll_seconds=settings.poll_seconds, concurrency=settings.send_concurrency)
     gr.mount_gradio_app(app, shopper_page, path="/", css_paths=[STATIC_DIR / "aisle.css"], **common)
-    logger.info("web app ready: widget at /, staff console at %s%s", STAFF_PATH,
+    app.add_middleware(LoginThrottle, login_path=STAFF_PATH + "/login")
+    logger.info("web app ready: widget at /, API at %s, staff console at %s%s", API_PATH, STAFF_PATH,
                 " (development login)" if staff_auth.dev_default else "")
     return app
