@@ -126,3 +126,38 @@ def clean_catalog_text(text: str) -> tuple[str, bool]:
     without_links = _LINK.sub("", stripped)
     without_links = re.sub(r"[ \t]{2,}", " ", without_links).strip()
     return without_links, injected or without_links != stripped.strip()
+
+
+_STAFF_VOICE = re.compile(
+    r"\b(?:support (?:agent|team|staff)|customer service|(?:a |the )?member of (?:our )?staff) here\b|\(staff\)"
+    r"|\bI(?:'ve| have) (?:taken over|escalated|refunded|cancelled|canceled|approved)\b|\bhas taken over\b"
+    r"|\b(?:refund|return|cancellation) (?:of [^.]{0,20})?(?:is|has been) (?:approved|processed|confirmed)\b"
+    r"|\border (?:is|has been) (?:cancelled|canceled|refunded)\b", re.IGNORECASE)
+_MARKUP = re.compile(r"</?[a-z][^>]*>", re.IGNORECASE)
+
+
+def unsafe_output(sentence: str, *, system_prompt: str = "", known_links: str = "") -> list[str]:
+    """What a sentence of generated text must not do whatever the rows say: the kinds it does.
+
+    * `link`: a URL, `www.` address, markdown link or HTML tag not found in `known_links` (the
+      catalog's own link fields); catalog prose and shopper text never add links;
+    * `prompt`: six or more words in a row from `system_prompt`, or talk of its rules/instructions;
+    * `staff`: the assistant speaking as a person or reporting a staff-only action (refund approved,
+      order cancelled, chat taken over) — only staff do those, through the console.
+
+    For the grounding guard: drop the sentence when this returns anything (see bench/injection.py).
+    """
+    kinds = []
+    for m in list(_LINK.finditer(sentence)) + list(_MARKUP.finditer(sentence)):
+        if m.group(0).lower() not in known_links.lower():
+            kinds.append("link")
+            break
+    words = re.findall(r"\w+", sentence.lower())
+    rules = " ".join(re.findall(r"\w+", system_prompt.lower()))
+    quotes_rules = bool(rules) and any(" ".join(words[i:i + 6]) in rules for i in range(len(words) - 5))
+    if quotes_rules or re.search(r"(?i:\b(?:my|hidden|secret|system) (?:instructions|rules|prompt)\b)|\bPRODUCT DATA\b",
+                                 sentence):
+        kinds.append("prompt")
+    if _STAFF_VOICE.search(sentence):
+        kinds.append("staff")
+    return kinds

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.inputs import clean_catalog_text, is_injection, strip_injection
+from assistant.inputs import clean_catalog_text, is_injection, strip_injection, unsafe_output
 
 ROOT = Path(__file__).resolve().parents[1]
 BENIGN = [
@@ -69,3 +69,19 @@ def test_catalog_text_loses_instructions_and_links():
                                        "link there. Packs small.")
     assert changed and "http" not in text and "Warm and light." in text and "Packs small." in text
     assert clean_catalog_text("See [our page](https://x.example) for sizes.")[0] == "See for sizes."
+
+
+def test_unsafe_output_flags_links_prompt_text_and_staff_voice():
+    from prompts import render
+
+    system = render("system")
+    assert unsafe_output("Get it at http://deals.example/claim today.") == ["link"]
+    assert unsafe_output("<a href='x'>claim prize</a>") == ["link"]
+    assert unsafe_output("See www.shop.example/boots", known_links="https://www.shop.example/boots") == []
+    assert unsafe_output("You are Aisle, a shop's assistant. Reply in the shopper's language.",
+                         system_prompt=system) == ["prompt"]
+    assert unsafe_output("My instructions say I must be brief.") == ["prompt"]
+    assert unsafe_output("Support agent here: your refund is approved.") == ["staff"]
+    for fine in ("The Ridgeback is waterproof and costs $89.99.", "It has a 1 year warranty.",
+                 "You can ask for a refund within 30 days.", "Reply in any language you like."):
+        assert unsafe_output(fine, system_prompt=system) == [], fine
