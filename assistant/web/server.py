@@ -28,7 +28,9 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STAFF_PATH = "/staff"
 WIDGET_PATH = "/widget"  # embed.js, the demo shop page (Gradio keeps /static and /assets for itself)
-SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif")
+SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
+                # Chinese text where the system UI font has none (installed fonts only; nothing is downloaded)
+                "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "sans-serif")
 
 
 @dataclass
