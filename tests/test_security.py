@@ -62,7 +62,7 @@ def _send(shopper, text, stored=None):
 
 
 # -- the message path, property-based --------------------------------------------------------------
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(message=SAFE_TEXT)
 def test_any_text_gets_an_answer_and_is_kept(bot, message):
     sid = bot.new_session()
@@ -74,7 +74,7 @@ def test_any_text_gets_an_answer_and_is_kept(bot, message):
         assert turns[0].role == "user" and turns[-1].role == "assistant" and turns[-1].text == reply.text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(body=st.one_of(
     st.dictionaries(st.sampled_from(["message", "session_id", "stream", "x"]),
                     st.one_of(SAFE_TEXT, st.integers(), st.none(), st.booleans(), st.lists(st.integers(), max_size=2)),
@@ -92,7 +92,7 @@ def test_any_json_body_gets_a_json_answer_never_a_500(loose_api, body):
         assert "text" in response.json()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(raw=st.binary(max_size=200), segment=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=80))
 def test_any_bytes_and_any_session_segment_get_4xx_json(loose_api, raw, segment):
     response = loose_api.post(f"{API}/chat", content=raw, headers={"content-type": "application/json"})
