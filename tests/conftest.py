@@ -88,3 +88,44 @@ def make_bot(retriever, scorer, tmp_path):
         return Assistant(retriever=retriever, sessions=open_session_store(tmp_path / "sessions.db"),
                          generator=generator, intent_scorer=scorer, **options)
     return make
+
+
+@pytest.fixture(scope="module")
+def template_bot(demo_db, tmp_path_factory):
+    """A real Assistant on the demo catalog with template answers (no language model), one per test module."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    return Assistant.from_catalog(demo_db, settings=Settings(data_dir=tmp_path_factory.mktemp("bot-data")),
+                                  generator=None)
+
+
+@pytest.fixture(scope="module")
+def web_client(template_bot, tmp_path_factory):
+    """The whole ASGI app (widget, API, staff console with one login anna/pw) over `template_bot`."""
+    from fastapi.testclient import TestClient
+
+    from assistant.web.auth import hash_password
+    from assistant.web.server import WebSettings, create_app
+
+    env = {"AISLE_ENV": "production", "AISLE_STAFF_USERS": f"anna:{hash_password('pw')}",
+           "AISLE_DATA_DIR": str(tmp_path_factory.mktemp("web-data")), "AISLE_SECRET_KEY": "test-key-0123456789abc"}
+    with TestClient(create_app(template_bot, WebSettings.from_env(env)), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def shopper(template_bot):
+    """The widget's handlers over `template_bot`, with a fixed signing key."""
+    from assistant.web.auth import SessionSigner
+    from assistant.web.shopper import ShopperChat
+
+    return ShopperChat(template_bot, SessionSigner(b"test-key-" * 4))
+
+
+@pytest.fixture
+def console(template_bot):
+    """The staff console's handlers over `template_bot`."""
+    from assistant.web.staff import StaffConsole
+
+    return StaffConsole(template_bot)

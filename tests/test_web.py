@@ -104,11 +104,17 @@ def test_production_without_users_refuses_to_start():
         StaffAuth.from_env({"AISLE_ENV": "production"})
 
 
-def test_dev_default_login_only_outside_production(caplog):
+def test_dev_login_only_when_asked_for_and_never_in_production(caplog):
     with caplog.at_level(logging.WARNING):
-        auth = StaffAuth.from_env({})
+        closed = StaffAuth.from_env({})
+    assert not closed.enabled and not closed(DEV_USER, DEV_PASSWORD)  # no users, no dev flag: nobody gets in
+    assert "AISLE_STAFF_USERS" in caplog.text and "AISLE_DEV_LOGIN=1" in caplog.text
+    with caplog.at_level(logging.WARNING):
+        auth = StaffAuth.from_env({"AISLE_DEV_LOGIN": "1"})
     assert auth.dev_default and auth(DEV_USER, DEV_PASSWORD) and not auth(DEV_USER, "nope")
     assert "development login" in caplog.text
+    with pytest.raises(StaffAuthError, match="AISLE_DEV_LOGIN"):
+        StaffAuth.from_env({"AISLE_DEV_LOGIN": "1", "AISLE_ENV": "production"})
 
 
 def test_configured_users_from_env_and_file(tmp_path):
@@ -162,26 +168,8 @@ def test_secret_key_is_created_once_and_private(tmp_path):
 
 # -- handlers over a real Assistant ---------------------------------------------------------------
 @pytest.fixture(scope="module")
-def bot(demo_db, tmp_path_factory):
-    from assistant import Assistant
-    from assistant.settings import Settings
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web-data"))
-    return Assistant.from_catalog(demo_db, settings=settings, generator=None)
-
-
-@pytest.fixture
-def shopper(bot):
-    from assistant.web.shopper import ShopperChat
-
-    return ShopperChat(bot, SessionSigner(b"test-key-" * 4))
-
-
-@pytest.fixture
-def console(bot):
-    from assistant.web.staff import StaffConsole
-
-    return StaffConsole(bot)
+def bot(template_bot):
+    return template_bot
 
 
 def _send(shopper, text, stored=None):

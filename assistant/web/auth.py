@@ -5,9 +5,9 @@ Staff users come from `AISLE_STAFF_USERS="anna:<hash>,ben:<hash>"` or a file nam
 
     python -m assistant.web.auth hash
 
-Outside production (`AISLE_ENV` != "production") and with no users configured, one development
-login (`anna` / `aisle-dev`) is allowed and a warning is logged; in production the console
-refuses to start instead.
+With no users configured the console accepts no login at all (a warning names the fix), and in
+production (`AISLE_ENV=production`) the app refuses to start. The development login (`anna` /
+`aisle-dev`) exists only when `AISLE_DEV_LOGIN=1` is set outside production.
 """
 from __future__ import annotations
 
@@ -105,8 +105,9 @@ def parse_users(spec: str, *, source: str = "AISLE_STAFF_USERS") -> dict[str, st
 class StaffAuth:
     """The login check Gradio calls with (username, password); throttles repeated failures per name."""
 
-    def __init__(self, users: Mapping[str, str], *, dev_default: bool = False, clock=time.monotonic) -> None:
-        if not users:
+    def __init__(self, users: Mapping[str, str], *, dev_default: bool = False, clock=time.monotonic,
+                 allow_none: bool = False) -> None:
+        if not users and not allow_none:
             raise StaffAuthError("No staff users: set AISLE_STAFF_USERS=name:<hash> (" + HASH_HELP + ")")
         self.users = dict(users)
         self.dev_default = dev_default
@@ -115,9 +116,14 @@ class StaffAuth:
         self._lock = threading.Lock()
         self._dummy = hash_password(secrets.token_hex(8))  # unknown names cost as much as known ones
 
+    @property
+    def enabled(self) -> bool:
+        """False when no staff user is configured: every login is refused."""
+        return bool(self.users)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "StaffAuth":
-        """Users from AISLE_STAFF_USERS / AISLE_STAFF_USERS_FILE; the dev login only outside production."""
+        """Users from AISLE_STAFF_USERS / AISLE_STAFF_USERS_FILE; the dev login only with AISLE_DEV_LOGIN=1."""
         env = os.environ if env is None else env
         users: dict[str, str] = {}
         if env.get("AISLE_STAFF_USERS", "").strip():
@@ -128,15 +134,23 @@ class StaffAuth:
                 raise StaffAuthError(f"AISLE_STAFF_USERS_FILE={path} does not exist: create it with one "
                                      f"name:<hash> a line ({HASH_HELP})")
             users.update(parse_users(path.read_text(encoding="utf-8"), source=str(path)))
+        dev = env.get("AISLE_DEV_LOGIN", "").strip().lower() in ("1", "true", "yes")
+        if dev and is_production(env):
+            raise StaffAuthError("AISLE_DEV_LOGIN=1 is refused in production: remove it and set AISLE_STAFF_USERS "
+                                 f"({HASH_HELP})")
         if users:
             return cls(users)
         if is_production(env):
             raise StaffAuthError(
                 "The staff console needs logins in production: set AISLE_STAFF_USERS=\"anna:<hash>,ben:<hash>\" "
                 f"or AISLE_STAFF_USERS_FILE=/path/to/users ({HASH_HELP})")
-        logger.warning("No staff users configured: the staff console accepts the development login %s / %s. "
-                       "Set AISLE_STAFF_USERS (and AISLE_ENV=production) before going live.", DEV_USER, DEV_PASSWORD)
-        return cls({DEV_USER: hash_password(DEV_PASSWORD)}, dev_default=True)
+        if dev:
+            logger.warning("AISLE_DEV_LOGIN=1: the staff console accepts the development login %s / %s. "
+                           "Never set it on a shop's server.", DEV_USER, DEV_PASSWORD)
+            return cls({DEV_USER: hash_password(DEV_PASSWORD)}, dev_default=True)
+        logger.warning("No staff users configured: the staff console refuses every login. Set AISLE_STAFF_USERS "
+                       "(%s), or AISLE_DEV_LOGIN=1 for a local development login.", HASH_HELP)
+        return cls({}, allow_none=True)
 
     def __call__(self, username: str, password: str) -> bool:
         """True if the login is good and the name is not locked out after repeated failures."""
@@ -178,7 +192,18 @@ class SessionSigner:
 
     def verify(self, session_id: object, sig: object) -> bool:
         return (isinstance(session_id, str) and isinstance(sig, str) and 0 < len(session_id) <= 64
-                and hmac.compare_digest(self.sign(session_id), sig))
+                and sig.isascii() and hmac.compare_digest(self.sign(session_id), sig))
+
+    def token(self, session_id: str) -> str:
+        """`<id>.<signature>`: the one string an API client keeps (the widget keeps the two parts)."""
+        return f"{session_id}.{self.sign(session_id)}"
+
+    def session_of(self, token: object) -> str | None:
+        """The session id inside a token this server signed; None for anything else."""
+        if not isinstance(token, str) or len(token) > 200:
+            return None
+        session_id, _, sig = token.rpartition(".")
+        return session_id if self.verify(session_id, sig) else None
 
     def derive(self, purpose: str) -> str:
         """A stable per-purpose value from the key (e.g. the browser-storage secret)."""

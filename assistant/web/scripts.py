@@ -51,3 +51,36 @@ element.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(e.target.closest('[data-act="open"]')); }
 });
 """
+
+# The header says "Online" only while the server answers: a failed health check (two in a row, so a
+# single slow answer is not a blip) switches it to "Offline · reconnecting…" until one succeeds.
+HEADER_JS = """
+const root = (window.gradio_config && window.gradio_config.root) || location.origin;
+const url = new URL('healthz', root.replace(/\\/?$/, '/'));
+let failures = 0;
+const show = () => {
+  const offline = failures >= 2;
+  element.classList.toggle('aisle-offline', offline);
+  const sub = element.querySelector('.aisle-header-sub');
+  if (!sub) return;
+  if (offline && sub.dataset.online === undefined) {
+    sub.dataset.online = sub.textContent;
+    sub.textContent = 'Offline · reconnecting…';
+    sub.setAttribute('role', 'status');
+  } else if (!offline && sub.dataset.online !== undefined) {
+    sub.textContent = sub.dataset.online;
+    delete sub.dataset.online;
+  }
+};
+const check = async () => {
+  try {
+    const r = await fetch(url, {cache: 'no-store'});
+    failures = r.ok ? 0 : failures + 1;
+  } catch (e) {
+    failures += 1;
+  }
+  show();
+};
+setInterval(check, 3000);
+watch('value', show);
+"""

@@ -1,4 +1,5 @@
-"""One ASGI app: the shopper widget at `/`, the staff console at `/staff`, embed files at `/widget/`.
+"""One ASGI app: the shopper widget at `/`, the staff console at `/staff`, the HTTP API at `/api/v1`,
+embed files at `/widget/`.
 
     settings = WebSettings.from_env()
     app = create_app(Assistant.from_defaults(), settings)
@@ -27,7 +28,9 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STAFF_PATH = "/staff"
 WIDGET_PATH = "/widget"  # embed.js, the demo shop page (Gradio keeps /static and /assets for itself)
-SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif")
+SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
+                # Chinese text where the system UI font has none (installed fonts only; nothing is downloaded)
+                "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "sans-serif")
 
 
 @dataclass
@@ -85,6 +88,9 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     from fastapi.staticfiles import StaticFiles
 
     from assistant.web.analytics import register_analytics
+    from assistant.web.api import API_PATH, create_api
+    from assistant.web.intake import Intake
+    from assistant.web.limits import LoginThrottle
     from assistant.web.shopper import ShopperChat, build_shopper
     from assistant.web.staff import StaffConsole, build_staff
 
@@ -102,17 +108,21 @@ def create_app(bot: "Assistant", settings: WebSettings | None = None) -> "FastAP
     def staff_slash() -> RedirectResponse:  # "/staff" (and Gradio's logout) would otherwise reach the widget's 404
         return RedirectResponse(STAFF_PATH + "/")
 
+    intake = Intake(max_chars=bot.max_message_chars)  # one rate limit per session, widget and API together
+    app.mount(API_PATH, create_api(bot, signer, intake), name="api")  # before "/", which Gradio takes
     app.mount(WIDGET_PATH, StaticFiles(directory=STATIC_DIR), name="widget")
     register_analytics(app, bot)  # /staff/analytics and its CSV, behind the console's login
     common = {"footer_links": [], "run_history": False, "theme": theme(), "show_error": False,
               "mcp_server": False}
     staff_page = build_staff(StaffConsole(bot), mount_path=STAFF_PATH)
     gr.mount_gradio_app(app, staff_page, path=STAFF_PATH, auth=staff_auth,
-                        auth_message="Aisle staff console: log in with your staff account.",
+                        auth_message="Aisle staff console: log in with your staff account." if staff_auth.enabled
+                        else "No staff logins are configured: set AISLE_STAFF_USERS (see python -m assistant.web.auth).",
                         css_paths=[STATIC_DIR / "aisle.css", STATIC_DIR / "staff.css"], **common)
-    shopper_page = build_shopper(ShopperChat(bot, signer), storage_secret=signer.derive("browser-storage"),
+    shopper_page = build_shopper(ShopperChat(bot, signer, intake), storage_secret=signer.derive("browser-storage"),
                                  poll_seconds=settings.poll_seconds, concurrency=settings.send_concurrency)
     gr.mount_gradio_app(app, shopper_page, path="/", css_paths=[STATIC_DIR / "aisle.css"], **common)
-    logger.info("web app ready: widget at /, staff console at %s%s", STAFF_PATH,
+    app.add_middleware(LoginThrottle, login_path=STAFF_PATH + "/login")
+    logger.info("web app ready: widget at /, API at %s, staff console at %s%s", API_PATH, STAFF_PATH,
                 " (development login)" if staff_auth.dev_default else "")
     return app

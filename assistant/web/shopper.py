@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.inputs import InvalidSessionIdError, check_session_id
+from assistant.inputs import InvalidSessionIdError, check_session_id, new_session_id
 from assistant.web.cards import cart_panel
+from assistant.web.intake import Intake
 from assistant.web.transcript import Pending, shopper_header, shopper_transcript
 
 if TYPE_CHECKING:
@@ -51,8 +52,9 @@ class View:
 class ShopperChat:
     """The widget's logic over one Assistant; every method takes the browser's stored value."""
 
-    def __init__(self, bot: "Assistant", signer: "SessionSigner") -> None:
+    def __init__(self, bot: "Assistant", signer: "SessionSigner", intake: Intake | None = None) -> None:
         self.bot, self.signer = bot, signer
+        self.intake = intake or Intake(max_chars=bot.max_message_chars)  # shared with the API in the app
         self._streaming: set[str] = set()  # sessions whose reply is being streamed by this server
 
     # -- sessions ----------------------------------------------------------------------------------
@@ -114,14 +116,21 @@ class ShopperChat:
         return self.full_view(None, stored=None, store=True)
 
     def send(self, message: str, stored: Any) -> Iterator[View]:
-        """Stream the answer: the shopper's bubble at once, cards before text, then the stored result."""
-        message = (message or "").strip()
-        if not message:
-            return
+        """Stream the answer: the shopper's bubble at once, cards before text, then the stored result.
+
+        A message the intake refuses (empty, too long, too fast) is not sent: the page shows why,
+        and the text stays in the box so nothing the shopper typed is lost.
+        """
+        message = message.strip() if isinstance(message, str) else ""
         sid = self.session(stored)
+        refusal = self.intake.check(message, sid)
+        if refusal is not None:
+            yield View(thread=self.render(sid, notice=refusal.message))
+            return
         fresh = sid is None
         if fresh:
-            sid = self.bot.new_session()
+            sid = self.bot.sessions.create_session(new_session_id())
+            self.intake.limiter.hit(sid)
         before = self._turns(sid)
         pending = Pending(message)
         yield View(thread=self.render(sid, pending=pending, turns=before), clear_input=True,
@@ -142,7 +151,7 @@ class ShopperChat:
                     last_frame = time.monotonic()
                     yield View(thread=self.render(sid, pending=pending, turns=before))
         except GeneratorExit:  # the page went away mid-answer: finish it anyway, so a reload shows it
-            threading.Thread(target=_drain, args=(events, sid), name="aisle-finish-answer", daemon=True).start()
+            finish_in_background(events, sid)
             raise
         except Exception:  # the shopper gets an apology, the log gets the traceback (never the message)
             logger.exception("answering session %s failed", sid)
@@ -192,6 +201,11 @@ class ShopperChat:
         return View(cart=cart_panel(cart, note=f"Added {title} to your cart."))
 
 
+def finish_in_background(events: Iterator[Any], sid: str) -> None:
+    """The page or client went away mid-answer: finish it in a thread, so a reload shows it."""
+    threading.Thread(target=_drain, args=(events, sid), name="aisle-finish-answer", daemon=True).start()
+
+
 def _drain(events: Iterator[Any], sid: str) -> None:
     """Run an abandoned answer to the end: the dialogue stores the turn when its stream is exhausted."""
     try:
@@ -207,7 +221,7 @@ def build_shopper(chat: ShopperChat, *, storage_secret: str, poll_seconds: float
     """The widget page. `storage_secret` must stay the same across restarts for the chat to survive them."""
     import gradio as gr
 
-    from assistant.web.scripts import SHOPPER_THREAD_JS
+    from assistant.web.scripts import HEADER_JS, SHOPPER_THREAD_JS
 
     def outputs_of(view: View | None, parts: dict[str, Any]) -> dict:
         if view is None:
@@ -238,7 +252,7 @@ def build_shopper(chat: ShopperChat, *, storage_secret: str, poll_seconds: float
         last_seen = gr.State(0)
         mode = gr.State("bot:")
         with gr.Row(elem_id="aisle-top", equal_height=True):
-            header = gr.HTML(shopper_header(None), elem_id="aisle-header", js_on_load=None, scale=1)
+            header = gr.HTML(shopper_header(None), elem_id="aisle-header", js_on_load=HEADER_JS, scale=1)
             new = gr.Button("New chat", elem_id="aisle-new", size="sm", variant="secondary", scale=0, min_width=80)
         cart = gr.HTML(cart_panel(None), elem_id="aisle-cart", js_on_load=None)
         thread = gr.HTML(chat.render(None), elem_id="aisle-thread", js_on_load=SHOPPER_THREAD_JS, scale=1)
@@ -247,7 +261,8 @@ def build_shopper(chat: ShopperChat, *, storage_secret: str, poll_seconds: float
                      for text in QUICK_REPLIES]
         with gr.Row(elem_id="aisle-compose", equal_height=True):
             box = gr.Textbox(show_label=False, placeholder="Ask about a product…", container=False, scale=1,
-                             max_lines=4, max_length=2000, elem_id="aisle-input", submit_btn=False)
+                             max_lines=4, elem_id="aisle-input", submit_btn=False)  # no max_length: the
+            # browser would cut a long paste mid-word without a word; the server refuses it with a notice
             send = gr.Button("Send", variant="primary", scale=0, min_width=72, elem_id="aisle-send")
         timer = gr.Timer(poll_seconds)
 

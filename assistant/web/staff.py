@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.inputs import InvalidSessionIdError, check_session_id
+from assistant.inputs import InvalidSessionIdError, check_session_id, clean_message
 from assistant.sessions.base import HandoffConflictError, UnknownSessionError
 from assistant.web.cards import esc
 from assistant.web.transcript import (audit_list, chat_title, notice, queue_table, staff_display_name,
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MAX_STAFF_TEXT = 5000  # characters in one reply or note
 LIVE_WITHIN = 24 * 3600.0  # bot-only chats idle longer than this leave the queue (escalated ones never do)
 MAX_ROWS = 100
 
@@ -116,21 +117,31 @@ class StaffConsole:
                         "You hold this chat now: the bot stays silent until you hand it back.")
 
     def reply(self, sid: Any, text: str, me: str) -> Detail:
-        return self._do(sid, me, lambda s: self.bot.staff_reply(s, text, staff=me), "Sent.")
+        def send(s: str) -> None:
+            self.bot.staff_reply(s, _staff_text(text, "reply"), staff=me)
+        return self._do(sid, me, send, "Sent.")
 
     def note(self, sid: Any, text: str, me: str) -> Detail:
         def add(s: str) -> None:
-            if not (text or "").strip():
-                raise ValueError("Write the note first.")
-            self.bot.add_note(s, text.strip(), staff=me)
+            self.bot.add_note(s, _staff_text(text, "note"), staff=me)
         return self._do(sid, me, add, "Note saved (only staff can see it).")
 
     def hand_back(self, sid: Any, me: str) -> Detail:
-        return self._do(sid, me, lambda s: self.bot.hand_back(s, staff=me),
+        return self._do(sid, me, lambda s: self.bot.hand_back(s, staff=me, wait=False),
                         "Handed back: the bot answers this chat again.")
 
     def close(self, sid: Any, me: str) -> Detail:
         return self._do(sid, me, lambda s: self.bot.close(s, staff=me), "Chat closed.")
+
+
+def _staff_text(text: Any, what: str) -> str:
+    """A reply or note without control characters; ValueError (shown as the notice) if empty or too long."""
+    cleaned, problem = clean_message(text if isinstance(text, str) else "", max_chars=MAX_STAFF_TEXT)
+    if problem in ("empty", "unreadable"):
+        raise ValueError(f"Write the {what} first.")
+    if problem == "too_long":
+        raise ValueError(f"That {what} is {len(cleaned):,} characters; keep it under {MAX_STAFF_TEXT:,}.")
+    return cleaned
 
 
 def _conflict_text(bot: "Assistant", sid: str, me: str, exc: Exception) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answers import money
 from assistant.web.cards import THUMB_DOWN, THUMB_UP, esc, label, product_cards, text_html
+from assistant.web.redact import mask_pii
 
 if TYPE_CHECKING:
     from assistant.sessions.base import HandoffEvent, SessionStatus, SessionSummary, Turn
@@ -152,7 +153,7 @@ def queue_table(rows: Sequence["SessionSummary"], *, selected: str | None = None
             f'<td class="staff-intent"><span class="staff-meter"><i style="width:{intent * 100:.0f}%"></i></span>'
             f'{intent:.2f}</td>'
             f'<td class="staff-cart">{esc(money(r.cart_value)) if r.cart_value else "—"}</td>'
-            f'<td class="staff-last"><span class="staff-snippet">{esc(r.last_user_text[:90]) or "—"}</span>'
+            f'<td class="staff-last"><span class="staff-snippet">{esc(mask_pii(r.last_user_text)[:90]) or "—"}</span>'
             f'<span class="staff-meta">{r.turn_count} turns · active {esc(ago(now - r.last_activity))} ago</span></td>'
             f'</tr>')
     return ('<table class="staff-queue"><thead><tr><th>Status</th><th>Reason</th><th>Intent</th><th>Cart</th>'
@@ -161,7 +162,9 @@ def queue_table(rows: Sequence["SessionSummary"], *, selected: str | None = None
 
 def staff_transcript(turns: Sequence["Turn"], events: Sequence["HandoffEvent"],
                      products: Callable[[list[str]], list["Product"]]) -> str:
-    """The whole chat for staff: turns with the products shown (from catalog rows) and handoff events inline."""
+    """The whole chat for staff: turns with the products shown (from catalog rows) and handoff events inline.
+
+    Card numbers, e-mail addresses and phone numbers are masked (`redact.mask_pii`)."""
     items: list[tuple[float, int, str]] = []
     for t in turns:
         when = time.strftime("%H:%M", time.localtime(t.created_at))
@@ -182,7 +185,7 @@ def staff_transcript(turns: Sequence["Turn"], events: Sequence["HandoffEvent"],
                             f'{"" if p.in_stock else " <em>(out of stock)</em>"}</li>' for p in rows)
             shown = f'<ul class="staff-shown" aria-label="Products shown">{shown}</ul>'
         items.append((t.created_at, 0, f'<div class="staff-turn staff-turn--{cls}"><div class="staff-who">'
-                      f'{esc(who)}</div><div class="staff-text">{text_html(t.text)}</div>{shown}</div>'))
+                      f'{esc(who)}</div><div class="staff-text">{text_html(mask_pii(t.text))}</div>{shown}</div>'))
     for e in events:
         items.append((e.created_at, 1, f'<div class="staff-event staff-event--{esc(e.kind)}">'
                       f'{esc(event_text(e))}</div>'))
@@ -200,7 +203,7 @@ def event_text(e: "HandoffEvent") -> str:
         "taken_over": f"{when} · {who} took over",
         "handed_back": f"{when} · {who} handed back to the bot",
         "closed": f"{when} · {who if e.staff else 'Chat'} closed the chat",
-        "note": f"{when} · Private note by {who}: {e.detail}",
+        "note": f"{when} · Private note by {who}: {mask_pii(e.detail)}",
     }.get(e.kind, f"{when} · {e.kind} {e.detail}")
 
 
