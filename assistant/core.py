@@ -229,6 +229,21 @@ class Assistant:
     def status(self, session_id: str) -> "SessionStatus":
         return self.sessions.status(check_session_id(session_id))
 
+    def link_shopper(self, session_id: str, shopper_id: str) -> None:
+        """Tie a chat to a returning shopper (the shop's own customer id), so history shapes recommendations."""
+        from assistant.turn.state import SessionState
+
+        session_id = self._session(session_id)
+        self.sessions.link_shopper(session_id, shopper_id)
+        with self._lock_for(session_id):
+            state = SessionState.from_dict(self.sessions.load_state(session_id))
+            state.shopper_id = shopper_id.strip()
+            self.sessions.save_state(session_id, state.to_dict())
+
+    def forget_shopper(self, shopper_id: str) -> int:
+        """Delete everything kept about a shopper, everywhere (a delete-my-data request); returns sessions removed."""
+        return self.sessions.forget_shopper(shopper_id)
+
     # -- staff side ------------------------------------------------------------------------------
     def sessions_overview(self, *, include_closed: bool = False) -> list["SessionSummary"]:
         """Live chats: escalated first (longest waiting first), then held by staff, then by intent."""

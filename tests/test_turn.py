@@ -125,3 +125,20 @@ def test_policy_questions_are_quoted_from_the_shop_text_and_gaps_go_to_staff(mak
     assert first and first in policy_text  # verbatim from the shop's own text
     where = bot.chat("where is my order? it's been two weeks", session_id="ord")
     assert where.escalated and where.escalation_reason in ("order_problem", "order")
+
+
+def test_a_returning_shoppers_history_reorders_results_and_forgetting_removes_it(make_bot):
+    from assistant.shoppers import ShopperProfile, personalise
+
+    bot = make_bot(None)
+    first = bot.chat("running shoes", session_id="old1")
+    bot.link_shopper("old1", "cust-42")
+    bot.add_to_cart("old1", first.products[-1].id)
+    plain = bot.chat("running shoes", session_id="anon").products  # anonymous: plain ranking
+    bot.link_shopper("new2", "cust-42")
+    profile = ShopperProfile.build(bot.sessions.shopper_history("cust-42"), bot.retriever.store)
+    expected = [p.id for p in personalise(plain, profile)]
+    known = [p.id for p in bot.chat("running shoes", session_id="new2").products]
+    assert not profile.empty and known == expected  # the search act applies the shopper's history
+    assert bot.forget_shopper("cust-42") >= 2
+    assert not bot.sessions.session_exists("old1")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-import uuid
+import secrets
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple
@@ -124,8 +124,8 @@ class SQLSessionStore(IncentiveLogMixin, ReportingMixin, ShopperMixin):
     # -- sessions and turns --------------------------------------------------------------------
 
     def create_session(self, session_id: str | None = None) -> str:
-        """Create a session (a new uuid4 hex id when None) and return its id; an existing id is left as is."""
-        session_id = uuid.uuid4().hex if session_id is None else _require_text("session_id", session_id)
+        """Create a session (128 random bits as 32 hex when None) and return its id; an existing id is left as is."""
+        session_id = secrets.token_hex(16) if session_id is None else _require_text("session_id", session_id)
         now = self._clock()
         with self._transaction(write=True) as cur:
             cur.execute(

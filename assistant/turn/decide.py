@@ -28,6 +28,8 @@ def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history
         found = detect_escalation(heard_text, history=history, signals=signals, intent=intent,
                                   unmet_turns=state.unmet)
         reason = found.reason if found is not None else None
+        if reason == "order_problem" and u is not None and u.act == "policy":
+            reason = None  # "can I return this?" is answered from the policy text; the act escalates if it can't
         if reason is None and u is not None and u.act == "human":
             reason = "human_request"
     return Decision(intent=intent, escalation_reason=reason)

@@ -49,8 +49,13 @@ class TurnDeps:
     metrics: TurnMetrics = field(default_factory=TurnMetrics)
 
     def rows(self, ids: list[str]) -> list["Product"]:
-        """Catalog rows for ids, in order, skipping ids no longer in the catalog."""
-        return self.catalog.get_many(ids)
+        """Catalog rows for ids, in order, skipping ids no longer in the catalog (prose cleaned)."""
+        from assistant.turn.rows import safe_all
+
+        return safe_all(self.catalog.get_many(ids))
 
     def row(self, product_id: str | None) -> "Product | None":
-        return self.catalog.get(product_id) if product_id else None
+        from assistant.turn.rows import safe
+
+        product = self.catalog.get(product_id) if product_id else None
+        return safe(product) if product is not None else None

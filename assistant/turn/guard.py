@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from assistant.inputs import unsafe_output
 from assistant.turn import claims
 from catalog.models import Product
 
@@ -100,6 +101,8 @@ class GroundingGuard:
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
+        out += [Violation(kind, sentence[:60]) for kind in unsafe_output(sentence, system_prompt=_system_prompt())
+                if not (kind == "prompt" and any(v.kind == "leak" for v in out))]
         if not out and named:
             self._subject = named[0]
         return out
@@ -170,6 +173,12 @@ class GroundingGuard:
     @property
     def status(self) -> str:
         return "repaired" if self.dropped else "ok"
+
+
+def _system_prompt() -> str:
+    from prompts import render
+
+    return render("system")
 
 
 def _strip_zero(number: str) -> str:

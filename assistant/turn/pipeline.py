@@ -87,7 +87,8 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
             yield Event("delta", "\n\n" + nudge)
     state.preferences = ctx.prefs.to_dict()
     meta = {"grounding": phrased.grounding, "interrupted": phrased.interrupted, "nudge": nudge,
-            "dropped": phrased.dropped, "language": state.lang}
+            "dropped": phrased.dropped, "language": state.lang, "unmet": draft.unmet,
+            "no_exact_match": draft.act in ("search", "refine") and draft.unmet}
     if phrased.generator_error:
         meta["generator_error"] = phrased.generator_error
     timings["total"] = time.perf_counter() - t_start
@@ -142,9 +143,16 @@ def _refuse(deps: TurnDeps, session_id: str, state: SessionState, heard: Heard, 
 
 
 def _nudge(deps: TurnDeps, session_id: str, intent: float, state: SessionState) -> str | None:
-    view = {"nudges": state.nudges, "turns": state.turns}
-    nudge = deps.nudge_policy.decide(session_id=session_id, score=intent, state=view)
+    """The offer for this turn, if any; every decision is recorded so the shop can see what it did."""
+    view = {"nudges": state.nudges, "turns": state.turns, "nudge_logged": state.extra.get("nudge_logged", False)}
+    record = getattr(deps.nudge_policy, "decide_and_record", None)
+    if record is not None and hasattr(deps.sessions, "record_nudge_decision"):
+        nudge = record(deps.sessions, session_id, intent, state=view, cart_value=float(state.cart_value))
+    else:
+        nudge = deps.nudge_policy.decide(session_id=session_id, score=intent, state=view)
     state.nudges = view.get("nudges", state.nudges)
+    if view.get("nudge_logged"):
+        state.extra["nudge_logged"] = True
     if nudge is None:
         return None
     try:  # the shop's offer in the shopper's language when the phrasebook has it

@@ -32,6 +32,7 @@ class SessionState:
     asked: list[str] = field(default_factory=list)  # of ASKED_TOPICS
     nudges: list[dict[str, Any]] = field(default_factory=list)  # offers made (NudgePolicy)
     lang: str = "en"  # the language the shopper writes in
+    shopper_id: str | None = None  # a returning shopper's id, when the shop linked one
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept verbatim
 
     @classmethod

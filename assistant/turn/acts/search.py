@@ -9,6 +9,7 @@ from assistant.answers import money
 from assistant.turn.acts import ActContext
 from assistant.turn.events import Draft
 from assistant.turn.prompt import product_block
+from assistant.turn.rows import safe_all
 from catalog.models import Product
 from prompts import phrase, render
 
@@ -54,7 +55,7 @@ def handle(ctx: ActContext) -> Draft:
     # Shoppers want what they can buy now: out-of-stock items keep their order but go last
     # (unless the shopper asked for that very product).
     hits = sorted(hits, key=lambda h: h.product is not named and not h.product.in_stock)
-    products = [h.product for h in hits[:k]]
+    products = _personalised(ctx, safe_all([h.product for h in hits[:k]]))
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     act = u.act if u.act in ("search", "refine") else "search"
     if not products:
@@ -68,6 +69,16 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _personalised(ctx: ActContext, products: list[Product]) -> list[Product]:
+    """A returning shopper's history moves what suits them up a little (never out of the results)."""
+    if not ctx.state.shopper_id or not hasattr(ctx.deps.sessions, "shopper_history"):
+        return products
+    from assistant.shoppers import ShopperProfile, personalise
+
+    profile = ShopperProfile.build(ctx.deps.sessions.shopper_history(ctx.state.shopper_id), ctx.deps.catalog)
+    return personalise(products, profile)
 
 
 def relevant(hits, filters=None, *, cjk: bool = False):
