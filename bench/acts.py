@@ -108,7 +108,7 @@ def main() -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     data_dir = shared_data_dir()
     from assistant.intent.act_data import ACTS, all_examples
-    from assistant.intent.act_head import ActClassifier, ActHead
+    from assistant.intent.act_head import ActHead
     from assistant.intent.act_train import LANGUAGES, fit_head
     from retrieval.embedder import load_embedder
 
