@@ -69,6 +69,7 @@ class Assistant:
         max_new_tokens: int = 72,
         max_message_chars: int = MAX_MESSAGE_CHARS,
         policies: Any = None,
+        act_model: Any = None,
     ) -> None:
         from language import Vocabulary
 
@@ -80,6 +81,7 @@ class Assistant:
         self.deps = TurnDeps(
             catalog=retriever.store, retriever=retriever, sessions=sessions, generator=generator,
             vocab=self.vocab, intent_scorer=intent_scorer, nudge_policy=nudge_policy, policies=policies,
+            act_model=act_model,
             escalation_enabled=escalation_enabled, max_products=max_products, max_new_tokens=max_new_tokens,
             max_message_chars=max_message_chars)
         self._locks: dict[str, threading.Lock] = {}
@@ -104,6 +106,7 @@ class Assistant:
     max_products = _delegated("max_products", "Cards per answer.")
     max_new_tokens = _delegated("max_new_tokens", "Longest generated recommendation, in tokens.")
     max_message_chars = _delegated("max_message_chars", "Longest shopper message accepted.")
+    act_model = _delegated("act_model", "Learned dialogue-act heads, asked where the rules find nothing.")
 
     # -- construction ----------------------------------------------------------------------------
     @classmethod
@@ -141,6 +144,10 @@ class Assistant:
             generator = load_generator(settings)
         options.setdefault("intent_scorer", IntentScorer.from_defaults(embedder=retriever.embedder))
         options.setdefault("nudge_policy", NudgePolicy())
+        if "act_model" not in options:
+            from assistant.intent.act_head import ActClassifier
+
+            options["act_model"] = ActClassifier.from_defaults().act  # consulted only where the rules find nothing
         if "policies" not in options:
             from assistant.policies import PolicyDesk
 

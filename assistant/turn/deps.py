@@ -42,6 +42,7 @@ class TurnDeps:
     intent_scorer: Any = None
     nudge_policy: Any = None
     policies: Any = None  # a PolicyDesk answering shipping/returns/... from the shop's text, if any
+    act_model: Any = None  # (text) -> (act, probability) | None: the learned act heads, asked when rules find nothing
     escalation_enabled: bool = True
     max_products: int = 4
     max_new_tokens: int = 72

@@ -51,7 +51,7 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
 
     def read(text: str):
         return understand(text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
-                          shown_prices=[p.price for p in shown], focus=focus)
+                          shown_prices=[p.price for p in shown], focus=focus, act_model=deps.act_model)
 
     heard.u = read(heard.text)
     if heard.u.act in _CHATTER:
