@@ -9,7 +9,8 @@ Tasks:
 - `mg`: MG-ShopDial recommendations (see `bench/mgshopdial.py`) against the 57 MG items plus the
   194 DummyJSON products; the query is every Client utterance before the Wizard's recommendation.
 - `webshop`: WebShop's goal-query map: the 1,026 human-written shopping instructions are the
-  catalog (each one a product description), the queries are the searches people typed for them.
+  catalog (each one a product description) with 2,000 other instructions of the same set as
+  distractors; the queries are the searches people typed for them.
 - `zh`: the project's own queries for the demo catalog (`bench/data/retrieval_zh.json`): Chinese
   queries for its Chinese products, and English <-> Chinese across languages; also scored as a
   product-select task (the query and four candidate titles; the retriever's order picks one).
@@ -33,6 +34,7 @@ from catalog.models import Product
 K = 10
 SPLIT_SALT = "aisle-retrieval-split-v1"  # never change: it defines which queries are held out
 PARTS = ("tune", "heldout")
+WEBSHOP_DISTRACTORS = 2_000
 ZH_QUERIES = Path(__file__).resolve().parent / "data" / "retrieval_zh.json"
 
 
@@ -87,9 +89,12 @@ def webshop_task(tmp: Path, data: Path) -> Task:
     raw: dict[str, list[str]] = json.loads((data / "webshop_goal_query_map_500_on.json").read_text())
     db = tmp / "webshop.db"
     ids = {goal: f"ws-{i:04d}" for i, goal in enumerate(raw)}
-    if not db.exists():
-        CatalogStore(db).upsert([Product(id=pid, title=goal.strip(), price=1.0, category="webshop")
-                                 for goal, pid in ids.items()])
+    # Other instructions of the same set, with no typed query, make the catalog harder to search.
+    others = [g for g in json.loads((data / "webshop_goals_500_on.json").read_text()) if g not in ids]
+    others = random.Random(0).sample(sorted(set(others)), WEBSHOP_DISTRACTORS)
+    CatalogStore(db).upsert([Product(id=pid, title=goal.strip(), price=1.0, category="webshop") for goal, pid in ids.items()]
+                            + [Product(id=f"ws-x{i:04d}", title=g.strip(), price=1.0, category="webshop")
+                               for i, g in enumerate(others)])
     queries, seen = [], set()
     for goal, typed in raw.items():
         for q in dict.fromkeys(t.strip() for t in typed if t.strip()):
@@ -175,3 +180,50 @@ def picked(ranked: Sequence[str], candidates: Sequence[str]) -> str | None:
 
 def run(search: Callable[[str], list[str]], queries: Sequence[Query]) -> list[list[str]]:
     return [search(q.text) for q in queries]
+
+
+# -- evaluation ------------------------------------------------------------------------------------
+def candidate_lists(retriever, queries: Sequence[Query], *, n: int = 100) -> tuple[list, list]:
+    """The dense and the lexical top-n of every query, as the Retriever fuses them (no filters)."""
+    vectors = retriever.embedder.embed_queries([q.text for q in queries])
+    dense = [retriever.index.search(v, k=n) for v in vectors]
+    lexical = [retriever.store.lexical_search(q.text, limit=n) for q in queries]
+    return dense, lexical
+
+
+def rankings(dense: list, lexical: list, fusions: dict[str, object]) -> dict[str, list[list[str]]]:
+    """'dense', 'BM25' and one ranking per named `Fusion`, for every query, best first."""
+    out = {"dense": [[p for p, _ in d] for d in dense], "BM25": [[p for p, _ in lx] for lx in lexical]}
+    for name, fusion in fusions.items():
+        ranked = []
+        for d, lx in zip(dense, lexical):
+            fused, first = fusion.fuse(d, lx), {p: i for i, (p, _) in enumerate(d)}
+            ranked.append(sorted(fused, key=lambda p: (-fused[p], first.get(p, 1e9))))
+        out[name] = ranked
+    return out
+
+
+def evaluate_task(task: Task, retriever, fusions: dict[str, object]) -> dict[str, object]:
+    """Every ranking of `fusions` (plus dense, BM25) scored on both parts; the zh task also as product-select."""
+    dense, lexical = candidate_lists(retriever, task.queries)
+    ranked = rankings(dense, lexical, fusions)
+    out: dict[str, object] = {"n": len(task.queries), "scores": {}, "select": {}}
+    for name, lists in ranked.items():
+        for p in PARTS:
+            idx = [i for i, q in enumerate(task.queries) if q.part == p]
+            out["scores"][(name, p)] = score([lists[i] for i in idx], [task.queries[i] for i in idx])
+    if task.name == "zh":
+        pos = {q: i for i, q in enumerate(task.queries)}
+        items = product_select(task)
+        for name, lists in ranked.items():
+            for p in PARTS:
+                hits = [picked(lists[pos[q]], c) in q.relevant for q, c in items if q.part == p]
+                out["select"][(name, p)] = (sum(hits), len(hits))
+            kinds = {}
+            for q, c in items:
+                kinds.setdefault(q.kind, []).append(picked(lists[pos[q]], c) in q.relevant)
+            out["select"][(name, "kinds")] = {k: (sum(v), len(v)) for k, v in kinds.items()}
+            out["scores"][(name, "kinds")] = {
+                k: statistics.fmean(recall_at(lists[i], q.relevant) for i, q in enumerate(task.queries) if q.kind == k)
+                for k in kinds}
+    return out

@@ -12,6 +12,9 @@ import pytest
 
 from catalog import CatalogStore, import_file
 from retrieval import Filters, Retriever
+from retrieval.embedder import load_embedder
+from retrieval.index import FaissIndex
+from tests.contracts_retrieval import DIM, EmbedderContract, MultilingualEmbedderContract, VectorIndexContract
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,3 +110,36 @@ def test_chinese_query_finds_chinese_products_in_the_demo_catalog(demo_db, embed
     target = zh[0]
     hits = r.search(target.title, k=5)
     assert target.id in [h.product.id for h in hits]
+
+
+# -- contracts: every index and embedder backend ------------------------------------------------------
+class TestExactIndex(VectorIndexContract):
+    def make(self, directory, model="m"):
+        return FaissIndex(directory, dim=DIM, model=model, ann_threshold=10**9)
+
+    def test_is_exact(self, index):
+        assert index.kind == "IndexFlatIP"
+
+
+class TestInvertedFileIndex(VectorIndexContract):
+    """The approximate index large catalogs get; probing every cell makes its answers exact."""
+
+    def make(self, directory, model="m"):
+        return FaissIndex(directory, dim=DIM, model=model, ann_threshold=100, nprobe=10_000)
+
+    def test_is_approximate_and_edits_in_place(self, index, data):
+        ids, vectors = data
+        assert index.kind == "IndexIVFFlat"
+        before = index._index()
+        index.update(ids[:3], ["h9"] * 3, vectors[3:6])
+        assert index._index() is before  # a re-sync of a few products does not rebuild the index
+
+
+class TestMiniLMEmbedder(EmbedderContract):
+    pass  # the session's `embedder` fixture is the packaged MiniLM
+
+
+class TestE5Embedder(MultilingualEmbedderContract):
+    @pytest.fixture(scope="class")
+    def embedder(self):
+        return load_embedder("e5")
