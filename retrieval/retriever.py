@@ -15,12 +15,47 @@ from catalog.models import Product
 from catalog.store import CatalogStore
 from retrieval.embedder import Embedder, load_embedder
 from retrieval.filters import Filters
-from retrieval.index import FaissIndex
+from retrieval.index import ANN_THRESHOLD, FaissIndex
 
 logger = logging.getLogger(__name__)
 
 RRF_K = 60  # the usual constant from Cormack et al. 2009; flattens the head of each ranking
 EXACT_FILTER_LIMIT = 50_000  # up to this many filtered candidates, dense scores are computed exactly
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How the dense and the lexical ranking become one.
+
+    `rrf`: weighted reciprocal-rank fusion, dense_weight / (k + rank) + 1 / (k + rank).
+    `dense_first`: cosine + eps x (BM25 / the best BM25 of the query): BM25 only reorders products
+    the embedding scores within ~eps of each other, and adds those it found that dense did not.
+    """
+
+    kind: str = "rrf"
+    k: float = RRF_K
+    dense_weight: float = 1.0
+    eps: float = 0.05
+
+    def fuse(self, dense: Sequence[tuple[str, float]], lexical: Sequence[tuple[str, float]]) -> dict[str, float]:
+        """product id -> fused score (higher is better) for every product either side found."""
+        fused: dict[str, float] = {}
+        if self.kind == "rrf":
+            for weight, ranking in ((self.dense_weight, dense), (1.0, lexical)):
+                for rank, (pid, _) in enumerate(ranking):
+                    fused[pid] = fused.get(pid, 0.0) + weight / (self.k + rank + 1)
+            return fused
+        if self.kind == "dense_first":
+            floor = min((s for _, s in dense), default=0.0)  # unseen by dense: no better than its last
+            top = max((s for _, s in lexical), default=0.0) or 1.0
+            fused = {pid: s for pid, s in dense}
+            for pid, s in lexical:
+                fused[pid] = fused.get(pid, floor) + self.eps * s / top
+            return fused
+        raise ValueError(f"unknown fusion {self.kind!r}: 'rrf' or 'dense_first'")
+
+
+DEFAULT_FUSION = Fusion()
 
 
 @dataclass
@@ -40,30 +75,34 @@ class Hit:
 class Retriever:
     """Search one catalog. `Retriever.open(db_path)` syncs the vector index with the catalog first."""
 
-    def __init__(self, store: CatalogStore, index: FaissIndex, embedder: Embedder, *, mode: str = "hybrid") -> None:
-        self.store, self.index, self.embedder, self.mode = store, index, embedder, mode
+    def __init__(self, store: CatalogStore, index: FaissIndex, embedder: Embedder, *, mode: str = "hybrid",
+                 fusion: Fusion = DEFAULT_FUSION) -> None:
+        self.store, self.index, self.embedder, self.mode, self.fusion = store, index, embedder, mode, fusion
 
     @classmethod
     def open(cls, db_path: str | Path, *, embedder: Embedder | str | None = None, mode: str = "hybrid",
-             hnsw_threshold: int = 20_000, show_progress: bool = False) -> "Retriever":
+             ann_threshold: int = ANN_THRESHOLD, hnsw_threshold: int | None = None, fusion: Fusion = DEFAULT_FUSION,
+             show_progress: bool = False) -> "Retriever":
         """Open a catalog and its vector index (kept beside it as `<db>.vectors/`), embedding what changed."""
         store = CatalogStore(db_path, create=False)
-        emb = load_embedder(embedder or "minilm") if isinstance(embedder, str) or embedder is None else embedder
+        emb = load_embedder(embedder) if isinstance(embedder, str) or embedder is None else embedder
         index_dir = Path(str(db_path) + f".vectors-{_slug(emb.name)}")
-        index = FaissIndex(index_dir, dim=emb.dim, model=emb.name, hnsw_threshold=hnsw_threshold)
-        retriever = cls(store, index, emb, mode=mode)
+        index = FaissIndex(index_dir, dim=emb.dim, model=emb.name,
+                           ann_threshold=hnsw_threshold if hnsw_threshold is not None else ann_threshold)
+        retriever = cls(store, index, emb, mode=mode, fusion=fusion)
         retriever.sync(show_progress=show_progress)
         return retriever
 
     def sync(self, *, show_progress: bool = False) -> tuple[int, int]:
         """Embed new/changed products and drop deleted ones; returns (embedded, dropped)."""
-        to_embed, to_drop = self.index.stale(self.store.content_hashes())
+        hashes = self.store.content_hashes()
+        to_embed, to_drop = self.index.stale(hashes)
         if not to_embed and not to_drop:
             return 0, 0
         t0 = time.perf_counter()
         products = self.store.get_many(to_embed)
         vectors = self.embedder.embed_documents([p.embedding_text() for p in products], show_progress=show_progress)
-        hashes = self.store.content_hashes()
+        # An import racing this sync leaves a product with its old hash: the next sync embeds it again.
         self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop)
         logger.info("vector index: embedded %d, dropped %d in %.1fs", len(products), len(to_drop), time.perf_counter() - t0)
         return len(products), len(to_drop)
@@ -80,10 +119,7 @@ class Retriever:
             return self._collapse([Hit(p, 0.0) for p in products], k) if collapse_variants else [Hit(p, 0.0) for p in products[:k]]
         dense = self._dense(query, f, candidates) if self.mode in ("hybrid", "dense") else []
         lexical = self.store.lexical_search(query, limit=candidates, filters=f) if self.mode in ("hybrid", "lexical") else []
-        fused: dict[str, float] = {}
-        for ranking in (dense, lexical):
-            for rank, (pid, _) in enumerate(ranking):
-                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        fused = self.fusion.fuse(dense, lexical)
         dense_s, lex_s = dict(dense), dict(lexical)
         order = sorted(fused, key=lambda pid: (-fused[pid], -dense_s.get(pid, -1.0)))
         want = order[: k * 4] if collapse_variants else order[:k]
