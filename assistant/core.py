@@ -142,7 +142,10 @@ class Assistant:
         elif isinstance(generator, str):
             settings.generator = generator
             generator = load_generator(settings)
-        options.setdefault("intent_scorer", IntentScorer.from_defaults(embedder=retriever.embedder))
+        from retrieval.embedder import load_embedder
+
+        # The intent head was trained on MiniLM vectors, whatever embedder the product index uses.
+        options.setdefault("intent_scorer", IntentScorer.from_defaults(embedder=load_embedder("minilm")))
         options.setdefault("nudge_policy", NudgePolicy())
         if "act_model" not in options:
             from assistant.intent.act_head import ActClassifier

@@ -76,7 +76,7 @@ def embed_cached(embedder, texts: list[str]) -> np.ndarray:
 def rules_predictor():
     """The project's rules, mid-conversation (three products on screen), acts mapped to ours."""
     from assistant.understanding import understand
-    from retrieval.query import Vocabulary
+    from language import Vocabulary
 
     vocab = Vocabulary()
 

@@ -17,7 +17,7 @@ from bench.common import percentile
 from catalog import CatalogStore, demo_catalog_path, import_file
 from catalog.models import Product
 from retrieval.embedder import Embedder, load_embedder
-from retrieval.filters import Filters
+from catalog.filters import Filters
 from retrieval.retriever import Retriever
 
 K = 10

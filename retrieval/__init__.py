@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from retrieval.filters import Filters
+from catalog.filters import Filters
 
 if TYPE_CHECKING:
     from retrieval.retriever import Hit, Retriever

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--embedder", default=settings.embedder)
     args = parser.parse_args(argv)
 
-    from retrieval.query import Vocabulary, parse_query
+    from language import Vocabulary, parse_query
     from retrieval.retriever import Retriever
 
     db = args.db

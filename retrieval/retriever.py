@@ -14,7 +14,7 @@ from pathlib import Path
 from catalog.models import Product
 from catalog.store import CatalogStore
 from retrieval.embedder import Embedder, load_embedder
-from retrieval.filters import Filters
+from catalog.filters import Filters
 from retrieval.index import ANN_THRESHOLD, FaissIndex
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.reply import Reply
 from catalog.models import Product
-from retrieval.filters import attribute_matches
+from catalog.filters import attribute_matches
 
 _MONEY = re.compile(r"(?:US\$|\$|€|£|¥|￥)\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(?:usd|dollars?|元|yuan)",
                     re.IGNORECASE)

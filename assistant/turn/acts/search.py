@@ -13,10 +13,9 @@ from assistant.turn.rows import safe_all
 from catalog.models import Product
 from prompts import phrase, render
 
-MIN_RELEVANCE = 0.22  # a dense-only hit below this cosine is noise, not an answer
-# The English embedder scores any two Chinese strings as similar: a Chinese query needs a keyword
-# match (or a kind the shopper named) unless the embedding is close indeed.
-MIN_RELEVANCE_CJK = 0.55
+# An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
+# query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
+MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -32,7 +31,8 @@ def handle(ctx: ActContext) -> Draft:
         filters = _same_kind(filters, shown)
     k = deps.max_products
     search_text = with_english_terms(query) if lang == "zh" else query
-    hits = relevant(deps.retriever.search(search_text, k=k + 8, filters=filters), filters, cjk=lang == "zh")
+    floor = _noise_floor(deps, lang)
+    hits = relevant(deps.retriever.search(search_text, k=k + 8, filters=filters), filters, floor=floor)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -44,7 +44,7 @@ def handle(ctx: ActContext) -> Draft:
     if not hits and not filters.is_empty():
         relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
             price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
-            cjk=lang == "zh")
+            floor=floor)
         if relaxed:
             note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang))
             hits = relaxed
@@ -81,12 +81,20 @@ def _personalised(ctx: ActContext, products: list[Product]) -> list[Product]:
     return personalise(products, profile)
 
 
-def relevant(hits, filters=None, *, cjk: bool = False):
+def _noise_floor(deps, lang: str) -> float:
+    """Below this cosine a dense-only hit is noise: the embedder's own floor (it differs per model)."""
+    embedder = deps.retriever.embedder
+    floor = getattr(embedder, "noise_floor", 0.22)
+    if lang == "zh" and "MiniLM" in getattr(embedder, "name", ""):
+        floor = max(floor, MIN_RELEVANCE_CJK_ENGLISH_MODEL)
+    return floor
+
+
+def relevant(hits, filters=None, *, floor: float = 0.22):
     """Hits the keyword side matched, or whose embedding similarity is above the noise floor; when
     the shopper named a kind of product (a category filter), every hit of that kind is relevant."""
     if filters is not None and (filters.categories or "subcategory" in filters.attributes):
         return list(hits)
-    floor = MIN_RELEVANCE_CJK if cjk else MIN_RELEVANCE
     return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= floor]
 
 
