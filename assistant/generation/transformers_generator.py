@@ -68,7 +68,7 @@ def _load(model_dir: Path, *, quantize: str | None) -> LoadedModel:
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
         model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
-    except OSError as exc:
+    except Exception as exc:  # OSError, safetensors' SafetensorError, ValueError: all a damaged folder
         raise GeneratorError(
             f"Cannot load the model in {model_dir} ({exc}): delete that folder to have it converted again"
         ) from exc
