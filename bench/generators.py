@@ -281,14 +281,28 @@ def run_all(configs: list[str], reps: int, crowd_sizes: list[int]) -> list[dict]
 
 
 NOTES = """\
-How to read it. The baseline serves one shopper at a time, so only its n=1 crowd row is timed.
-CTranslate2 runs the waiting shoppers' questions as one batch: decoding a token for eight
-sequences reads the weights once, so the crowd's aggregate tokens/s grows with n while each
-stream slows a little. A shopper who arrives while a batch runs waits for it to end (CTranslate2
-cannot add a sequence to a running batch); `CTranslate2Generator.pending()` tells the dialogue how
-many wait. TTFT warm: the system rules are cached (CTranslate2 static prompt; transformers KV
-slots); only the rows and the question are prefilled. The transformers engine's history (int8
-layer choice, 1 thread, no static cache gain) is in the git history of this section."""
+How to read it. The machine is shared with other jobs: read the ratios to the baseline of the same
+run, not absolute seconds. Under heavy load the baseline (2 torch threads) stalls, and CTranslate2
+with 2 threads loses more decode speed than the transformers loop with 1 thread; on a quiet
+machine CTranslate2 decoded 17.7-21.9 tokens/s and the transformers int8 loop 7.5-10.
+
+Prompts are the dialogue's shape (rules as the system message, rows + question as the user
+message). TTFT warm is a price question after `warm_up(rules)`: the rows and the question (~230
+tokens) are still prefilled.
+
+Concurrency: the baseline serves one shopper at a time, so only its n=1 row is timed. CTranslate2
+runs the waiting shoppers' questions as one batch: decoding a token for n sequences reads the
+weights once, so aggregate tokens/s rises with n. The price: a batch prefills all its prompts
+before any stream's first token, so a small batch can raise the mean TTFT while the worst case
+falls. A shopper who arrives while a batch runs waits for it to end (CTranslate2 cannot add a
+sequence to a running batch); `CTranslate2Generator.pending()` / `busy()` give the queue depth so
+the dialogue can answer from catalog rows when it is deep. The transformers engine serves
+concurrent streams in threads (1 torch thread each).
+
+Conversion: the CTranslate2 int8 folder (633 MB) is built once from the safetensors copy in the
+model cache: 40 s at load average 7, 70 s at 16. A cold start on an empty model cache (assemble
+and verify the GGUF, dequantise to safetensors, then CTranslate2) took 207 s at load average
+13-26: 163 s for the safetensors step, 44 s for CTranslate2, peak RSS 5.5 GB."""
 
 
 def report(results: list[dict], reps: int) -> str:
