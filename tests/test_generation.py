@@ -1,12 +1,13 @@
-"""The generator seam: scripted and OpenAI-compatible backends, stop strings, model files, real models.
+"""The generator seam: every backend against one contract, stop strings, model files, batching.
 
 Real-model tests are marked slow; they load the packaged Qwen model (converted once into the model
-cache, about a minute the first time) and run in CI too.
+cache: about a minute to safetensors, 40 s more for CTranslate2) and run in CI too.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from assistant.generation.base import to_chat_dicts
 from assistant.generation.stops import StopScanner, apply_stops
 from assistant.messages import ChatMessage, ChatRole
 from assistant.settings import Settings
+from contracts_generation import LIST_ALL, GeneratorContract, ask
 
 PROMPT = [ChatMessage.system("You sell shoes."), ChatMessage.user("Hi")]
 
@@ -270,7 +272,7 @@ def test_load_generator_builds_configured_backends(tmp_path):
 
 
 def test_load_generator_rejects_unknown_kinds_and_missing_urls():
-    with pytest.raises(GeneratorError, match="use one of local, smollm2"):
+    with pytest.raises(GeneratorError, match="use one of local, transformers, smollm2"):
         load_generator(Settings(generator="gpt-9"))
     with pytest.raises(GeneratorError, match="AISLE_GENERATOR_URL"):
         load_generator(Settings(generator="openai"))
@@ -484,70 +486,232 @@ def test_local_generator_refuses_prompts_beyond_the_context(tiny):
         tiny.stream([ChatMessage.user("x" * 1100)])
 
 
-# --- real models (slow) ---------------------------------------------------------------------
+# --- the contract, on every backend ---------------------------------------------------------
 
-SHOP_SYSTEM = """You are Aisle, the shopping assistant of an online store. Answer using only the products below. Quote prices exactly as listed.
+SCRIPTED_REPLY = (
+    "Here are our running shoes: Nike Air Zoom Pegasus 40 costs $129.99, Adidas Ultraboost Light costs "
+    "$179.99, ASICS Gel-Nimbus 25 costs $159.00. 阿迪达斯 Ultraboost Light 的价格是 $179.99。 Anything else?"
+)
 
-| id | name | category | price | stock |
-|---|---|---|---|---|
-| 101 | Nike Air Zoom Pegasus 40 | running shoes | $129.99 | 23 |
-| 102 | Adidas Ultraboost Light | running shoes | $179.99 | 8 |
-| 103 | Brooks Ghost 15 | running shoes | $139.95 | 0 |
-| 104 | ASICS Gel-Nimbus 25 | running shoes | $159.00 | 12 |
-| 105 | New Balance Fresh Foam 880v13 | running shoes | $94.50 | 31 |"""
+
+def _cache_dir() -> Path:
+    return Settings.from_env().model_cache_dir
+
+
+def _broken_copy(source: Path, dest: Path, weights: str) -> Path:
+    """A copy of a model folder whose weights file is garbage (a damaged download or disk)."""
+    dest.mkdir()
+    for item in source.iterdir():
+        if item.is_file() and item.name != weights:
+            (dest / item.name).write_bytes(item.read_bytes())
+    (dest / weights).write_bytes(b"\x00garbage" * 100)
+    return dest
+
+
+class TestScriptedContract(GeneratorContract):
+    @pytest.fixture
+    def generator(self):
+        return ScriptedGenerator(default=SCRIPTED_REPLY)
+
+    @pytest.fixture
+    def broken_generator(self):
+        def run():
+            gen = ScriptedGenerator([GeneratorError("No model server at http://x: start it or set AISLE_GENERATOR=local")])
+            return "".join(gen.stream(LIST_ALL))
+
+        return run
+
+    def generated_tokens(self, generator, text):
+        return len(re.findall(r"\s*\S+", text))
+
+
+@pytest.mark.slow
+class TestCTranslate2Contract(GeneratorContract):
+    @pytest.fixture(scope="class")
+    def generator(self):
+        return load_generator(Settings(generator="local", model_cache_dir=_cache_dir()))
+
+    @pytest.fixture
+    def broken_generator(self, generator, tmp_path):
+        from assistant.generation.ctranslate2_generator import CTranslate2Generator
+
+        broken = _broken_copy(generator.model_dir, tmp_path / "broken-ct2", "model.bin")
+        return lambda: "".join(CTranslate2Generator(broken).stream(LIST_ALL))
+
+
+@pytest.mark.slow
+class TestTransformersContract(GeneratorContract):
+    @pytest.fixture(scope="class")
+    def generator(self):
+        return load_generator(Settings(generator="transformers", model_cache_dir=_cache_dir()))
+
+    @pytest.fixture
+    def broken_generator(self, tmp_path):
+        from assistant.generation.transformers_generator import TransformersGenerator
+
+        source = model_files.converted_dir(_cache_dir(), model_files.QWEN_CODER_05B)
+        broken = _broken_copy(source, tmp_path / "broken-hf", "model.safetensors")
+        return lambda: "".join(TransformersGenerator(broken).stream(LIST_ALL))
+
+
+@pytest.mark.slow
+class TestSmolLM2Contract(TestTransformersContract):
+    @pytest.fixture(scope="class")
+    def generator(self):
+        return load_generator(Settings(generator="smollm2", model_cache_dir=_cache_dir()))
+
+
+# --- CTranslate2: conversion, static prompt, batching ------------------------------------------
+
+
+def test_build_once_rebuilds_when_the_marker_does_not_match(tmp_path):
+    built = []
+
+    def build(out):
+        built.append(out)
+        out.mkdir()
+        return {"convert_s": 1.0}
+
+    target = tmp_path / "m-ct2"
+    model_files.build_once(target, {"sha256": "abc", "ctranslate2_major": "4"}, build)
+    model_files.build_once(target, {"sha256": "abc", "ctranslate2_major": "4"}, build)
+    assert len(built) == 1 and model_files.read_marker(target)["convert_s"] == 1.0
+    model_files.build_once(target, {"sha256": "abc", "ctranslate2_major": "5"}, build)
+    assert len(built) == 2 and model_files.read_marker(target)["ctranslate2_major"] == "5"
+
+
+def test_local_generator_without_ctranslate2_says_how_to_install(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)  # as if not installed
+    with pytest.raises(GeneratorError, match=r"pip install ctranslate2==.*AISLE_GENERATOR=transformers"):
+        load_generator(Settings(generator="local", model_cache_dir=tmp_path))
+    assert list(tmp_path.iterdir()) == []  # nothing converted for a backend that cannot run
+
+
+class _Recorder:
+    """A stand-in model call for scheduler control-flow tests: records batches, emits fixed tokens."""
+
+    def __init__(self, *, fail: bool = False, release: threading.Event | None = None) -> None:
+        self.batches: list[list[int]] = []
+        self.fail, self.release = fail, release
+
+    def __call__(self, batch):
+        self.batches.append([len(r.prompt) for r in batch])
+        if self.release is not None:
+            self.release.wait(timeout=10)
+        if self.fail:
+            raise RuntimeError("std::bad_alloc")
+        for step in range(max(r.max_new_tokens for r in batch)):
+            for r in batch:
+                if step < r.max_new_tokens and not r.cancelled:
+                    r.deliver(step)
+
+
+def test_scheduler_batches_waiting_requests_that_fit_together():
+    from assistant.generation.batching import BatchRequest, BatchScheduler
+
+    release = threading.Event()
+    model = _Recorder(release=release)
+    scheduler = BatchScheduler(model, max_batch=3, max_spread=10, gather_s=0)
+    try:
+        first = scheduler.submit(BatchRequest(group="sys", prompt=["a"] * 5, max_new_tokens=2))
+        while scheduler.busy() == 0:  # the first request runs alone and holds the model
+            pass
+        waiting = [scheduler.submit(BatchRequest(group=g, prompt=["a"] * n, max_new_tokens=3))
+                   for g, n in [("sys", 20), ("sys", 50), ("other", 20), ("sys", 25), ("sys", 28), ("sys", 22)]]
+        assert scheduler.pending() == 6 and scheduler.busy() == 1
+        release.set()
+        assert list(first.tokens()) == [0, 1]
+        assert [list(r.tokens()) for r in waiting] == [[0, 1, 2]] * 6
+    finally:
+        scheduler.close()
+    # oldest first; same group; prompt lengths within 10 tokens; at most 3 per batch
+    assert model.batches == [[5], [20, 22, 25], [50], [20], [28]]
+    assert scheduler.pending() == 0 and scheduler.busy() == 0
+
+
+def test_scheduler_fails_the_streams_of_a_failed_batch_and_keeps_serving():
+    from assistant.generation.batching import BatchRequest, BatchScheduler
+
+    model = _Recorder(fail=True)
+    scheduler = BatchScheduler(model, gather_s=0)
+    try:
+        request = scheduler.submit(BatchRequest(group=None, prompt=["a"], max_new_tokens=2))
+        with pytest.raises(GeneratorError, match="std::bad_alloc.*restart"):
+            list(request.tokens())
+        model.fail = False
+        assert list(scheduler.submit(BatchRequest(group=None, prompt=["a"], max_new_tokens=2)).tokens()) == [0, 1]
+    finally:
+        scheduler.close()
+    with pytest.raises(GeneratorError, match="closed"):
+        scheduler.submit(BatchRequest(group=None, prompt=["a"], max_new_tokens=2))
 
 
 @pytest.fixture(scope="module")
-def qwen():
-    return load_generator(Settings(generator="local", model_cache_dir=Settings.from_env().model_cache_dir))
+def ct2():
+    return load_generator(Settings(generator="local", model_cache_dir=_cache_dir()))
 
 
 @pytest.mark.slow
-def test_qwen_streams_the_listed_price(qwen):
-    qwen.reset_cache()
-    messages = [ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("How much does the ASICS Gel-Nimbus 25 cost?")]
-    deltas = list(qwen.stream(messages, max_new_tokens=40))
-    assert len(deltas) > 3  # streamed, not one block
-    assert "$159.00" in "".join(deltas)
+def test_ct2_model_is_converted_once_with_a_marker(ct2):
+    from assistant.generation.ctranslate2_generator import ensure_ct2_model
+
+    marker = model_files.read_marker(ct2.model_dir)
+    assert marker["sha256"] == model_files.QWEN_CODER_05B.sha256 and marker["ctranslate2"]
+    assert ensure_ct2_model(_cache_dir(), model_files.QWEN_CODER_05B) == ct2.model_dir
+    assert load_generator(Settings(generator="local", model_cache_dir=_cache_dir())) is ct2  # one copy in memory
 
 
 @pytest.mark.slow
-def test_qwen_reuses_the_shared_system_prompt_and_answers_the_same(qwen):
-    question = [ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("What does the Adidas Ultraboost Light cost?")]
-    qwen.complete([ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("Hello")], max_new_tokens=5)
-    warm = qwen.complete(question, max_new_tokens=30)
-    assert qwen.last_stats.reused_tokens > 0.8 * qwen.last_stats.prompt_tokens
-    qwen.reset_cache()
-    cold = qwen.complete(question, max_new_tokens=30)
-    assert qwen.last_stats.reused_tokens == 0
-    assert "$179.99" in warm and "$179.99" in cold
+def test_ct2_static_system_prompt_is_reused_and_changes_nothing(ct2):
+    question = ask("What does the Adidas Ultraboost Light cost?")
+    ct2.reset_cache()
+    cold = ct2.complete(question, max_new_tokens=16)
+    assert ct2.last_stats.reused_tokens == 0
+    ct2.warm_up(question[:1])
+    warm = ct2.complete(question, max_new_tokens=16)
+    assert ct2.last_stats.reused_tokens == len(ct2.encode(question[:1], add_generation_prompt=False))
+    assert warm == cold
+    ct2.reset_cache()
 
 
 @pytest.mark.slow
-def test_qwen_honours_stop_strings_and_token_limit(qwen):
-    messages = [ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("List every product with its price.")]
-    assert "$" not in qwen.complete(messages, max_new_tokens=60, stop=["$"])
-    qwen.complete(messages, max_new_tokens=4)
-    assert qwen.last_stats.new_tokens == 4
+def test_ct2_serves_waiting_shoppers_in_one_batch_and_reports_the_queue(ct2):
+    holder = ct2.stream(LIST_ALL, max_new_tokens=200)
+    next(holder)  # a long reply holds the model
+    questions = [ask("How much is the Nike Air Zoom Pegasus 40?"), ask("What does the ASICS Gel-Nimbus 25 cost?")]
+    results: dict[int, tuple[str, int]] = {}
+
+    def shopper(i):
+        reply = ct2.complete(questions[i], max_new_tokens=12)
+        results[i] = (reply, ct2.last_stats.batch_size)
+
+    threads = [threading.Thread(target=shopper, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for _ in range(500):
+        if ct2.pending() == 2:
+            break
+        threading.Event().wait(0.01)
+    assert ct2.pending() == 2 and ct2.busy() == 1
+    holder.close()  # the long reply is abandoned: its batch ends, the waiting two start together
+    for t in threads:
+        t.join(timeout=60)
+    assert [results[i][1] for i in range(2)] == [2, 2]
+    assert [results[i][0] for i in range(2)] == [ct2.complete(q, max_new_tokens=12) for q in questions]
 
 
 @pytest.mark.slow
-def test_second_load_in_one_process_is_fast_and_shared(qwen):
-    again = load_generator(Settings(generator="local", model_cache_dir=Settings.from_env().model_cache_dir))
-    assert again is qwen  # the same loaded model: no second copy in memory
+def test_incremental_decoding_never_splits_a_character(ct2):
+    from assistant.generation.streaming import IncrementalDecoder, detokenize
 
-
-@pytest.mark.slow
-def test_smollm2_fallback_streams_text():
-    gen = load_generator(Settings(generator="smollm2", model_cache_dir=Settings.from_env().model_cache_dir))
-    reply = gen.complete([ChatMessage.user("Say hello to a shopper.")], max_new_tokens=12)
-    assert reply.strip() and gen.last_stats.new_tokens <= 12
-
-
-@pytest.mark.slow
-def test_llamacpp_backend_streams_the_listed_price():
-    pytest.importorskip("llama_cpp", reason="optional backend: pip install llama-cpp-python==0.3.36")
-    gen = load_generator(Settings(generator="llamacpp", model_cache_dir=Settings.from_env().model_cache_dir))
-    messages = [ChatMessage.system(SHOP_SYSTEM), ChatMessage.user("How much does the ASICS Gel-Nimbus 25 cost?")]
-    deltas = list(gen.stream(messages, max_new_tokens=40))
-    assert len(deltas) > 3 and "$159.00" in "".join(deltas)
+    text = "价格是 $159.00，库存 12 双 鱻 🦩 — très bien!"
+    ids = ct2.tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert len(ids) > len(text.split())  # characters really are split over several tokens
+    chunks = list(detokenize(ct2.tokenizer, ids))
+    assert "".join(chunks) == text and not any("\ufffd" in c for c in chunks)
+    decoder = IncrementalDecoder(ct2.tokenizer)
+    emoji = ct2.tokenizer("🦩", add_special_tokens=False)["input_ids"]  # a rare character: two byte tokens
+    assert len(emoji) > 1 and [decoder.push(t) for t in emoji[:-1]] == [""] * (len(emoji) - 1)
+    assert decoder.flush() == ""  # the reply ended inside the character: nothing half-made is emitted

@@ -25,7 +25,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_KINDS = ("local", "smollm2", "openai", "scripted", "llamacpp")
+# local: Qwen2.5-0.5B with CTranslate2 (int8, batched); transformers: the same model with the
+# transformers int8 loop (no extra package); smollm2: a small fallback model (transformers).
+GENERATOR_KINDS = ("local", "transformers", "smollm2", "openai", "scripted", "llamacpp")
 
 # Local generators hold a model (hundreds of MB) and a prefix KV cache: one per process and kind.
 _LOCAL: dict[tuple[str, str], Generator] = {}
@@ -65,12 +67,18 @@ def _load_local(kind: str, settings: Settings) -> Generator:
         gguf = model_files.ensure_gguf(settings.model_cache_dir, model_files.QWEN_CODER_05B)
         return LlamaCppGenerator(gguf, name="qwen2.5-coder-0.5b-llamacpp")
 
+    if kind == "local":
+        from assistant.generation.ctranslate2_generator import CTranslate2Generator, ensure_ct2_model
+
+        model_dir = ensure_ct2_model(settings.model_cache_dir, model_files.QWEN_CODER_05B)
+        return CTranslate2Generator(model_dir, name=f"{model_files.QWEN_CODER_05B.key}-ct2")
+
     from assistant.generation.transformers_generator import TransformersGenerator
 
     # Qwen runs int8 (2-3x faster decode, same answers on the price checks); SmolLM2 stays fp32:
     # it is fast already, and int8 changed its greedy token at 22% of positions (Qwen: 5%).
     packaged, quantize = {
-        "local": (model_files.QWEN_CODER_05B, "int8"),
+        "transformers": (model_files.QWEN_CODER_05B, "int8"),
         "smollm2": (model_files.SMOLLM2_135M, None),
     }[kind]
     model_dir = model_files.ensure_converted(settings.model_cache_dir, packaged)

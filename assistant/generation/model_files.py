@@ -16,7 +16,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,39 +162,65 @@ def converted_dir(cache_dir: Path, model: PackagedModel) -> Path:
 
 def is_converted(cache_dir: Path, model: PackagedModel) -> bool:
     """True when a complete conversion of exactly this model is in the cache."""
-    marker = converted_dir(cache_dir, model) / _MARKER
+    return is_built(converted_dir(cache_dir, model), _converted_meta(model))
+
+
+def _converted_meta(model: PackagedModel) -> dict:
+    return {"sha256": model.sha256, "version": _CONVERSION_VERSION}
+
+
+def read_marker(folder: Path) -> dict:
+    """The marker a finished build left in `folder` ({} when there is none)."""
     try:
-        meta = json.loads(marker.read_text())
+        meta = json.loads((Path(folder) / _MARKER).read_text())
     except (FileNotFoundError, ValueError):
-        return False
-    return meta.get("sha256") == model.sha256 and meta.get("version") == _CONVERSION_VERSION
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def is_built(folder: Path, meta: dict) -> bool:
+    """True when `folder` holds a finished build whose marker has every key/value of `meta`."""
+    found = read_marker(folder)
+    return bool(found) and all(found.get(k) == v for k, v in meta.items())
+
+
+def build_once(target: Path, meta: dict, build: Callable[[Path], dict | None]) -> Path:
+    """Return `target`, building it with `build(out)` unless a finished build with `meta` is there.
+
+    The build writes into a temporary sibling folder that is renamed into place at the end, under
+    an inter-process lock: concurrent processes build once, and a crash leaves nothing half-written.
+    `build` may return extra facts to record in the marker next to `meta`.
+    """
+    target = Path(target)
+    if is_built(target, meta):
+        return target
+    cache_dir = target.parent
+    with _file_lock(cache_dir / f".{target.name}.lock"):
+        if is_built(target, meta):  # another process finished while we waited
+            return target
+        work = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{target.name}."))
+        try:
+            out = work / "model"
+            extra = build(out) or {}
+            (out / _MARKER).write_text(json.dumps({**extra, **meta}))
+            if target.exists():  # stale or incomplete build from an older version
+                shutil.rmtree(target)
+            os.replace(out, target)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)  # intermediate files (the 490 MB GGUF) go too
+    return target
 
 
 def ensure_converted(cache_dir: Path, model: PackagedModel) -> Path:
     """Return the safetensors folder for `model`, converting from the packaged GGUF the first time."""
-    target = converted_dir(cache_dir, model)
-    if is_converted(cache_dir, model):
-        return target
-    cache_dir = Path(cache_dir)
-    with _file_lock(cache_dir / f".{model.key}.lock"):
-        if is_converted(cache_dir, model):  # another process finished while we waited
-            return target
+
+    def convert(out: Path) -> dict:
         logger.info("Converting %s to safetensors in %s (one time, about a minute)", model.key, cache_dir)
-        work = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{model.key}."))
-        try:
-            gguf_dir, gguf_name = _source_gguf(model, work)
-            out = work / "model"
-            _convert(gguf_dir, gguf_name, out)
-            (out / _MARKER).write_text(
-                json.dumps({"sha256": model.sha256, "source": gguf_name, "version": _CONVERSION_VERSION})
-            )
-            if target.exists():  # stale or incomplete conversion from an older version
-                shutil.rmtree(target)
-            os.replace(out, target)
-        finally:
-            # The assembled GGUF (490 MB) is not needed once converted: llama.cpp assembles its own.
-            shutil.rmtree(work, ignore_errors=True)
-    return target
+        gguf_dir, gguf_name = _source_gguf(model, out.parent)
+        _convert(gguf_dir, gguf_name, out)
+        return {"source": gguf_name}
+
+    return build_once(converted_dir(cache_dir, model), _converted_meta(model), convert)
 
 
 def ensure_gguf(cache_dir: Path, model: PackagedModel) -> Path:

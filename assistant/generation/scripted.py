@@ -18,18 +18,19 @@ class ScriptedGenerator(BaseGenerator):
 
     `enqueue(["first reply", "second reply"])`; once the queue is empty every call answers
     `default`. Stop strings and `max_new_tokens` (counted in words) apply as for a real model, so
-    tests of the dialogue manager exercise the same paths.
+    tests of the dialogue manager exercise the same paths. A queued exception (say a
+    GeneratorError) is raised when that call's stream is read, as a failing model would.
     """
 
     name = "scripted"
 
-    def __init__(self, replies: Iterable[str] = (), *, default: str = DEFAULT_REPLY) -> None:
-        self._queue: deque[str] = deque(replies)
+    def __init__(self, replies: Iterable[str | BaseException] = (), *, default: str = DEFAULT_REPLY) -> None:
+        self._queue: deque[str | BaseException] = deque(replies)
         self._lock = threading.Lock()
         self.default = default
         self.prompts: list[list[ChatMessage]] = []
 
-    def enqueue(self, replies: Iterable[str]) -> None:
+    def enqueue(self, replies: Iterable[str | BaseException]) -> None:
         """Add replies to answer the next calls with, in order."""
         with self._lock:
             self._queue.extend(replies)
@@ -50,6 +51,13 @@ class ScriptedGenerator(BaseGenerator):
         with self._lock:
             self.prompts.append(list(messages))
             reply = self._queue.popleft() if self._queue else self.default
+        if isinstance(reply, BaseException):
+            return _raising(reply)
         # Each word carries its leading whitespace, so joining the deltas gives the reply back exactly.
         words = re.findall(r"\s*\S+|\s+$", reply)[:max_new_tokens]
         return apply_stops(iter(words), stop)
+
+
+def _raising(error: BaseException) -> Iterator[str]:
+    raise error
+    yield ""  # unreachable: makes this a generator, so the error comes when the stream is read

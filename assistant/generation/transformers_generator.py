@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.generation.base import BaseGenerator, GeneratorError, to_chat_dicts
+from assistant.generation.base import BaseGenerator, GeneratorError
 from assistant.generation.stops import apply_stops
+from assistant.generation.streaming import StreamStats, chat_prompt_ids, check_context, detokenize, end_token_ids
 from assistant.messages import ChatMessage
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _load(model_dir: Path, *, quantize: str | None) -> LoadedModel:
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
         model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
-    except OSError as exc:
+    except Exception as exc:  # OSError, safetensors' SafetensorError, ValueError: all a damaged folder
         raise GeneratorError(
             f"Cannot load the model in {model_dir} ({exc}): delete that folder to have it converted again"
         ) from exc
@@ -75,19 +76,12 @@ def _load(model_dir: Path, *, quantize: str | None) -> LoadedModel:
     model.requires_grad_(False)
     if quantize == "int8":
         model = _quantize_int8(model)
-    eos = {tokenizer.eos_token_id}
-    gen_eos = getattr(model.generation_config, "eos_token_id", None)
-    eos.update(gen_eos if isinstance(gen_eos, list) else [gen_eos])
-    # Some chat templates end turns with a token that is not the tokenizer's eos (e.g. <|im_end|>).
-    for marker in ("<|im_end|>", "<|endoftext|>", "<|eot_id|>"):
-        tok_id = tokenizer.convert_tokens_to_ids(marker)
-        if isinstance(tok_id, int) and tok_id != tokenizer.unk_token_id:
-            eos.add(tok_id)
+    eos = end_token_ids(tokenizer, getattr(model.generation_config, "eos_token_id", None))
     params = inspect.signature(model.forward).parameters
     loaded = LoadedModel(
         model=model,
         tokenizer=tokenizer,
-        eos_ids=frozenset(i for i in eos if i is not None),
+        eos_ids=eos,
         max_positions=int(getattr(model.config, "max_position_embeddings", 4096)),
         cache_kwarg="cache" if "cache" in params else "past_key_values",
         quantize=quantize,
@@ -118,21 +112,6 @@ def _quantize_int8(model: Any) -> Any:
     count = int8.quantize_linears(model, skip=FP32_LINEARS)
     logger.debug("Quantised %d Linear layers to int8 in %.1f s", count, time.perf_counter() - started)
     return model
-
-
-@dataclass
-class StreamStats:
-    """What the last call cost, for logs and the benchmark."""
-
-    prompt_tokens: int = 0
-    reused_tokens: int = 0  # prompt tokens whose KV came from the prefix cache
-    new_tokens: int = 0
-    first_token_s: float = 0.0  # from call to first token (prefill)
-    decode_s: float = 0.0  # from first token to the last
-
-    @property
-    def tokens_per_s(self) -> float:
-        return (self.new_tokens - 1) / self.decode_s if self.new_tokens > 1 and self.decode_s > 0 else 0.0
 
 
 class TransformersGenerator(BaseGenerator):
@@ -177,11 +156,7 @@ class TransformersGenerator(BaseGenerator):
 
     def encode(self, messages: Sequence[ChatMessage], *, add_generation_prompt: bool = True) -> list[int]:
         """Token ids of the chat prompt, ending where the assistant's reply begins."""
-        tok = self._loaded.tokenizer
-        text = tok.apply_chat_template(
-            to_chat_dicts(messages), add_generation_prompt=add_generation_prompt, tokenize=False
-        )
-        return list(tok(text, add_special_tokens=False)["input_ids"])
+        return chat_prompt_ids(self._loaded.tokenizer, messages, add_generation_prompt=add_generation_prompt)
 
     def warm_up(self, messages: Sequence[ChatMessage]) -> None:
         """Compute and keep the keys/values of `messages` (say, the fixed system prompt) ahead of time,
@@ -202,30 +177,8 @@ class TransformersGenerator(BaseGenerator):
     ) -> Iterator[str]:
         """Yield the greedy reply as text deltas; stops at end of turn, a stop string or the token limit."""
         prompt = self.encode(messages)
-        limit = self._loaded.max_positions
-        if len(prompt) + max_new_tokens > limit:
-            raise GeneratorError(
-                f"Prompt of {len(prompt)} tokens + {max_new_tokens} new exceeds the model's {limit}: "
-                "send fewer products or less history"
-            )
-        return apply_stops(self._text_deltas(prompt, max_new_tokens), stop)
-
-    def _text_deltas(self, prompt: list[int], max_new_tokens: int) -> Iterator[str]:
-        """Detokenise incrementally; hold back a trailing partial UTF-8 character (Chinese, emoji)."""
-        decode = self._loaded.tokenizer.decode
-        ids: list[int] = []
-        emitted = ""
-        text = ""
-        for token in self._token_ids(prompt, max_new_tokens):
-            ids.append(token)
-            text = decode(ids, skip_special_tokens=True)
-            if text.endswith("\ufffd"):
-                continue
-            if len(text) > len(emitted):
-                yield text[len(emitted):]
-                emitted = text
-        if len(text) > len(emitted):  # the reply ended on bytes that never completed a character
-            yield text[len(emitted):]
+        check_context(len(prompt), max_new_tokens, self._loaded.max_positions)
+        return apply_stops(detokenize(self._loaded.tokenizer, self._token_ids(prompt, max_new_tokens)), stop)
 
     def _token_ids(self, prompt: list[int], max_new_tokens: int) -> Iterator[int]:
         """The greedy decode loop; the KV cache goes back to the prefix cache however the stream ends."""
