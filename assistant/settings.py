@@ -20,9 +20,7 @@ class ConfigurationError(RuntimeError):
     """A setting is invalid, or names an engine that cannot be reached; the message says how to fix it."""
 
 
-def default_data_dir() -> Path:
-    """Where Aisle keeps its SQLite files, indexes and converted models (`AISLE_DATA_DIR`, default ~/.aisle)."""
-    return Path(os.environ.get("AISLE_DATA_DIR") or Path.home() / ".aisle").expanduser()
+from catalog.paths import DEFAULT_EMBEDDER, default_data_dir  # noqa: E402,F401 - one definition, below us
 
 
 def default_model_cache_dir() -> Path:
@@ -42,7 +40,7 @@ class Settings:
     generator_api_key_env: str = "AISLE_GENERATOR_API_KEY"  # name of the variable, never the secret
     # A reply is streamed, so this bounds the wait for the next piece, not the whole answer.
     generator_timeout_s: float = 60.0
-    embedder: str = "minilm"  # minilm | e5
+    embedder: str = DEFAULT_EMBEDDER  # e5 (English + Chinese) | minilm (English only)
     database_url: str | None = None  # None -> SQLite sessions in data_dir; postgresql://... to share them
     database_timeout_s: float = 5.0  # connecting to PostgreSQL; a dead host fails in this long, not in minutes
 

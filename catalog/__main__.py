@@ -6,25 +6,24 @@ import logging
 import sys
 from pathlib import Path
 
-from assistant.settings import Settings
+from catalog.paths import default_catalog_path, default_embedder
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="python -m catalog", description="Manage Aisle's product catalog.")
     sub = parser.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="import or update products from CSV, JSON, JSONL, a Shopify CSV export "
                                         "or a Google Merchant Center feed (XML, TSV); see docs/feeds.md")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--db", type=Path, default=settings.catalog_path, help=f"catalog database (default {settings.catalog_path})")
+    imp.add_argument("--db", type=Path, default=default_catalog_path(), help=f"catalog database (default {default_catalog_path()})")
     imp.add_argument("--map", dest="mapping", default=None, help="field mapping ours=theirs, e.g. title=name,price=cost")
     imp.add_argument("--no-index", action="store_true", help="skip updating the vector index")
-    imp.add_argument("--embedder", default=settings.embedder, help="embedding model: minilm (default) or e5")
+    imp.add_argument("--embedder", default=default_embedder(), help="embedding model: e5 (default) or minilm")
     pol = sub.add_parser("import-policies", help="import the shop's policies (markdown, or JSON with a policies key)")
     pol.add_argument("file", type=Path)
-    pol.add_argument("--db", type=Path, default=settings.catalog_path)
+    pol.add_argument("--db", type=Path, default=default_catalog_path())
     st = sub.add_parser("stats", help="count products per category")
-    st.add_argument("--db", type=Path, default=settings.catalog_path)
+    st.add_argument("--db", type=Path, default=default_catalog_path())
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
 

@@ -6,11 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.settings import Settings
+from catalog.paths import default_catalog_path, default_embedder
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="python -m retrieval", description="Search Aisle's product catalog.")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("search", help="hybrid search; budget words in the query become filters")
@@ -19,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-k", type=int, default=10)
     s.add_argument("--json", action="store_true", help="print one JSON object per line")
     s.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid")
-    s.add_argument("--embedder", default=settings.embedder)
+    s.add_argument("--embedder", default=default_embedder())
     args = parser.parse_args(argv)
 
     from language import Vocabulary, parse_query
@@ -29,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     if db is None:
         from catalog import ensure_demo_catalog
 
-        db = ensure_demo_catalog(settings.catalog_path)
+        db = ensure_demo_catalog(default_catalog_path())
     try:
         retriever = Retriever.open(db, embedder=args.embedder, mode=args.mode)
     except FileNotFoundError as exc:

@@ -40,7 +40,7 @@ def demo_catalog_files(request, tmp_path_factory) -> Path:
     """A folder with catalog.db and its vector index, reused across runs while the demo catalog is unchanged."""
     from catalog import demo_catalog_path, ensure_demo_catalog
 
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # None when the cache plugin is off
     folder = cache.mkdir("aisle-demo-catalog") if cache is not None else tmp_path_factory.mktemp("demo-catalog")
     stamp = hashlib.sha1(demo_catalog_path().read_bytes() + b"minilm").hexdigest()
     if (folder / "stamp").exists() and (folder / "stamp").read_text() == stamp:
