@@ -160,7 +160,8 @@ def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:
                                         for p in products) + " |",
     ]
     for k in keys:
-        rows.append(f"| {k.replace('_', ' ')} | " + " | ".join(
+        name = KEY_NAMES_ZH.get(k, k.replace("_", " ")) if lang == "zh" else k.replace("_", " ")
+        rows.append(f"| {name} | " + " | ".join(
             value_text(p.attributes[k]) if k in p.attributes else "–" for p in products) + " |")
     return "\n".join([header, sep, *rows])
 

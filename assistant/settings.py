@@ -34,7 +34,7 @@ class Settings:
 
     data_dir: Path = field(default_factory=default_data_dir)
     model_cache_dir: Path = field(default_factory=default_model_cache_dir)
-    generator: str = "local"  # local | smollm2 | openai | scripted | llamacpp | none
+    generator: str = "local"  # local (CTranslate2) | transformers | smollm2 | openai | scripted | llamacpp | none
     generator_base_url: str | None = None  # for generator=openai (vLLM, llama.cpp server, TGI, ...)
     generator_model: str | None = None  # None: the first model the server lists
     generator_api_key_env: str = "AISLE_GENERATOR_API_KEY"  # name of the variable, never the secret

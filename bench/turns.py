@@ -58,6 +58,9 @@ class TimedGenerator:
 
     def __init__(self, inner):
         self.inner, self.name = inner, inner.name
+
+    def __getattr__(self, name):  # warm_up, pending, ... pass through to the engine
+        return getattr(self.inner, name)
         self.calls: list[dict] = []
 
     def stream(self, messages, **kw):

@@ -106,7 +106,7 @@ _ACK_MAX_CHARS = 60  # acknowledgements are short; longer messages skip the (cos
 _LEFTOVER = re.compile(r"[\W_]+")  # punctuation and emoji
 SMALLTALK = Rule(
     ("who", "what", "are you", "how", "bye", "see you", "nice to meet", "you", "service", "experience", "support",
-     "is this", "你", "再见", "拜拜"),
+     "is this", "你", "再见", "拜拜", "怎么样", "在吗", "好吗", "忙吗", "吃了"),
     r"\b(?:who|what)\s+are\s+you\b|\bare\s+you\s+(?:a\s+)?(?:bot|robot|human|real|an?\s+ai|ai|person|machine)\b",
     r"^\W*is\s+(?:this|it)\s+(?:\w+\s+)?(?:a\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|ai)\b",
     r"\bwhat(?:'s|\s+is)\s+your\s+name\b|\bhow\s+are\s+you\b|\bhow'?s\s+it\s+going\b|\bwhat\s+can\s+you\s+do\b",
@@ -117,6 +117,7 @@ SMALLTALK = Rule(
     r"|awful|horrible|worst|best|bad|poor|good|friendly|helpful|useless|fantastic)\s+(?:service|experience|support|help"
     r"|chat|bot|assistant)(?:\s+ever)?\W*$",
     r"你是谁|你叫什么|你是机器人|你是真人|你好吗|你能做什么|再见|拜拜",
+    r"^\W*(?:最近|今天|这几天)?(?:怎么样|过得怎么样|还好吗|好吗|忙吗)\W*$|^\W*在吗\W*$|吃了吗|最近怎么样",
 )
 OFF_TOPIC = Rule(
     ("weather", "rain", "snow", "forecast", "joke", "laugh", "news", "who won", "time is it", "homework",

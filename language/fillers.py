@@ -19,10 +19,11 @@ _ZH_CLASSIFIER = r"(?:(?:一|两|几|三)[个双件款台只套本条把张]|[�
 ZH_OPENERS = (
     r"请问|请|麻烦(?:你|您)?|您好|你好|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
     r"(?:买|找|看看|看|要|入手|换)?|想(?:买|要|找|看看|看|入手)|要买|需要|买|找(?:一下|下)?|推荐(?:一下|下)?|有没有|有什么"
-    r"|有哪些|有哪|有没|有无|有(?![机线氧效名趣用点些])|看看|来" + r"|" + _ZH_CLASSIFIER + r"|的|在|和|或|那种|这种|一些"
+    r"|有哪些|有哪|有没|有无|有(?![机线氧效名趣用点些])|看看|来|还有|别的|其他|其它" + r"|" + _ZH_CLASSIFIER + r"|的|在|和|或|那种|这种|一些"
 )
 ZH_TRAILERS = (
     r"吗|呢|吧|啊|呀|哦|嘛|哈|的|一下|有吗|有没有|有不|有哪些|有什么|推荐(?:一下|下)?|可以吗|好吗|行吗|谢谢|和|或"
+    r"|(?:别的|其他|其它)?(?:牌子|品牌|款式|型号|款|选择)"
 )
 _LEADING = re.compile(
     r"^(?:(?:hi|hello|hey)(?:\s+there)?(?![a-z])[\s,!.]*|(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you"
@@ -78,6 +79,8 @@ _EDGE_WORDS = (
     r"|search|prefer|would|could|can|will|should|let'?s|let|thanks|thank\s+you|thx|cheers|great|cool|perfect"
     r"|nice|hi|hello|hey|probably|i\s+think|think|to|keep|oh|wow|hm+|yeah|unfortunately|sadly|honestly|really"
     r"|though|tho|recommendations?|suggestions?|ideas?|am|i'?m"
+    r"|other|another|different|models?|brands?|makes?|kinds?|types?|styles?|versions?|had|before|much"
+    r"|didn'?t|don'?t|doesn'?t"
 )
 # Refinement glue on top of the openers: "换成...", "还有...吗", "只要...的", "...一点".
 _LEADING_FILLER = re.compile(rf"(?:(?:{_EDGE_WORDS})(?![a-z'])\s*|(?:还有|再|换成|换个|换|改成|来点|来个|要|给我看看"

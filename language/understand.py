@@ -211,7 +211,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     flags_text = parsed.text
     cheaper = CHEAPER.search(flags_text) is not None
     pricier = PRICIER.search(flags_text) is not None and not cheaper
-    more = MORE.search(flags_text) is not None
+    # "还有别的吗": tidy drops those words from the parsed text, so Chinese is read as written.
+    more = MORE.search(flags_text) is not None or (lang == "zh" and MORE.search(raw) is not None)
 
     singles_out = bool(references) or refs.single_pronoun
     asked = is_question(raw) and not (REQUEST_OPENER.match(raw) and not references)

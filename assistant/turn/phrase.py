@@ -21,7 +21,7 @@ from prompts import phrase
 logger = logging.getLogger(__name__)
 
 TAKEOVER_CHECK_SECONDS = 0.3  # how often a streaming reply checks whether staff took the chat
-MAX_QUEUED_PROMPTS = 6  # past this many waiting prompts, answer from the rows instead of queueing
+MAX_QUEUED_PROMPTS = 3  # past this many waiting prompts, answer from the rows instead of queueing
 
 
 @dataclass

@@ -16,6 +16,9 @@ from prompts import phrase, render
 # An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
 # query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
 MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
+# How far below the best keyword-matched hit a dense-only hit may score, as a share of the
+# embedder's usable range (1 - its noise floor): 0.04 for E5, 0.16 for MiniLM.
+DENSE_MARGIN = 0.2
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -92,10 +95,18 @@ def _noise_floor(deps, lang: str) -> float:
 
 def relevant(hits, filters=None, *, floor: float = 0.22):
     """Hits the keyword side matched, or whose embedding similarity is above the noise floor; when
-    the shopper named a kind of product (a category filter), every hit of that kind is relevant."""
+    the shopper named a kind of product (a category filter), every hit of that kind is relevant.
+
+    A dense-only hit must also come close to the best keyword match: when "t-shirt" matches
+    T-shirts by name, a fleece jacket that is merely "clothing-like" is not an answer.
+    """
     if filters is not None and (filters.categories or "subcategory" in filters.attributes):
         return list(hits)
-    return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= floor]
+    matched = [h.dense_score for h in hits if h.lexical_score is not None and h.dense_score is not None]
+    bar = floor
+    if matched:
+        bar = max(floor, max(matched) - (1.0 - floor) * DENSE_MARGIN)
+    return [h for h in hits if h.lexical_score is not None or (h.dense_score or 0) >= bar]
 
 
 def _same_kind(filters, shown: list[Product]):
