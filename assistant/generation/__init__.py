@@ -45,6 +45,7 @@ def load_generator(settings: Settings) -> Generator:
             base_url=settings.generator_base_url or "",
             model=settings.generator_model,
             api_key_env=settings.generator_api_key_env,
+            timeout_s=settings.generator_timeout_s,
         )
     if kind not in GENERATOR_KINDS:
         raise GeneratorError(f"Unknown generator {kind!r} in AISLE_GENERATOR: use one of {', '.join(GENERATOR_KINDS)}")
