@@ -1,0 +1,130 @@
+"""`python app.py` with a small JSON driver mounted beside it, for the load benches and multi-server tests.
+
+    AISLE_GENERATOR=none AISLE_DATABASE_URL=postgresql://... python -m bench.app_driver
+
+The app is the one `app.py` serves (same settings, same Assistant, same Gradio widget and staff
+console); the driver adds, under `/_driver/`, what a program needs to act as shoppers and staff
+without a browser:
+
+    POST /_driver/chat          {"session_id"?, "message"}  -> server-sent events: products, delta, reply
+    GET  /_driver/queue                                     -> the staff console's rows
+    POST /_driver/staff/{take_over|hand_back|reply}  {"session_id", "staff", "text"?}
+    GET  /_driver/history?session_id=...                    -> stored turns
+    GET  /_driver/search?q=...                              -> product ids the retriever finds
+
+The chat events mirror the public `POST /api/v1/chat`; clients reach them only through
+`bench/load_client.py`, so moving to that API is one change there. Never expose this driver:
+it has no staff login and binds to loopback only.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from assistant.core import Assistant
+
+logger = logging.getLogger("aisle.bench.driver")
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def build(env: Mapping[str, str] | None = None) -> tuple["FastAPI", Any, "Assistant"]:
+    """The app as app.py builds it (after the start-up check), plus the driver routes in front of it."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+    from assistant.web.server import WebSettings, create_app
+
+    settings = Settings.from_env(env)
+    settings.check()  # an unreachable PostgreSQL or model server stops the start here, naming the fix
+    web = WebSettings.from_env(env)
+    if web.host not in LOOPBACK:
+        raise SystemExit(f"The bench driver has no login: serve it on 127.0.0.1, not {web.host}")
+    generator = None if settings.generator.lower() in ("none", "template") else "auto"
+    bot = Assistant.from_defaults(settings=settings, generator=generator)
+    app = create_app(bot, web)
+    router = driver_router(bot)
+    app.router.routes[:0] = router.routes  # before the widget, which is mounted at "/" and takes every path
+    return app, web, bot
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
+
+
+def driver_router(bot: "Assistant"):
+    from fastapi import APIRouter, HTTPException
+    from fastapi.responses import StreamingResponse
+
+    from assistant.web.staff import StaffConsole
+
+    console = StaffConsole(bot)
+    router = APIRouter(prefix="/_driver")
+
+    @router.post("/chat")
+    def chat(body: dict) -> StreamingResponse:
+        message, sid = body.get("message"), body.get("session_id")
+
+        def events() -> Iterator[str]:  # a sync iterator: Starlette pulls it in a worker thread
+            try:
+                for event in bot.stream(message, session_id=sid).events():
+                    if event.kind == "products":
+                        yield _sse("products", [p.id for p in event.value])
+                    elif event.kind == "delta":
+                        yield _sse("delta", event.value)
+                    elif event.kind == "reply":
+                        reply = event.value.to_dict()
+                        reply["products"] = [p["id"] for p in reply["products"]]
+                        yield _sse("reply", reply)
+            except Exception as exc:  # the client counts it as an error; the log keeps the traceback
+                logger.exception("driver chat failed")
+                yield _sse("error", {"message": f"{type(exc).__name__}: {exc}"})
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    @router.get("/queue")
+    def queue() -> list[dict]:
+        return [{"session_id": s.session_id, "mode": s.mode, "held_by": s.held_by, "turn_count": s.turn_count}
+                for s in console.rows()]
+
+    @router.post("/staff/{action}")
+    def staff(action: str, body: dict) -> dict:
+        sid, me = body.get("session_id"), body.get("staff") or "Staff"
+        if action == "take_over":
+            detail = console.take_over(sid, me)
+        elif action == "hand_back":
+            detail = console.hand_back(sid, me)
+        elif action == "reply":
+            detail = console.reply(sid, body.get("text") or "", me)
+        else:
+            raise HTTPException(404, f"unknown staff action {action!r}")
+        return {"ok": bool(getattr(detail, "ok", False)), "notice": detail.notice}
+
+    @router.get("/history")
+    def history(session_id: str) -> list[dict]:
+        return [{"id": t.id, "role": t.role, "text": t.text, "meta": t.meta} for t in bot.history(session_id)]
+
+    @router.get("/search")
+    def search(q: str, k: int = 10) -> list[str]:
+        return [hit.product.id for hit in bot.retriever.search(q, k=k)]
+
+    return router
+
+
+def main() -> None:
+    import uvicorn
+
+    logging.basicConfig(level=os.environ.get("AISLE_LOG_LEVEL", "WARNING"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app, web, _ = build()
+    print(f"aisle driver on http://{web.host}:{web.port}/_driver", flush=True)
+    uvicorn.run(app, host=web.host, port=web.port, log_level="warning", timeout_graceful_shutdown=5)
+
+
+if __name__ == "__main__":
+    main()
