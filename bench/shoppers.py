@@ -118,7 +118,7 @@ def table_row(s: dict, base: dict) -> str:
     staff = f" (+{s['to_staff']} to staff)" if s["to_staff"] else ""
     return (f"| {s['shoppers']} | {s['requests']}{staff} | {s['errors']} | {s['generated']} / {s['from_rows']} | "
             f"{s['first_p50']:.2f} / {s['first_p95']:.2f} | {s['whole_p50']:.2f} / {s['whole_p95']:.2f} | "
-            f"{ratio:.1f}x | {s['answers_per_s']:.2f} | {s["wall_s"]:.1f} |")
+            f"{ratio:.1f}x | {s['answers_per_s']:.2f} | {s['wall_s']:.1f} |")
 
 
 def load_average() -> str:
