@@ -111,3 +111,30 @@ def throwaway_postgres() -> Iterator[str]:
 
     with contextlib.contextmanager(postgres_server.__wrapped__)() as dsn:
         yield dsn
+
+
+@contextlib.contextmanager
+def llama_server(*, log_dir: Path, threads: int = 2, ctx: int = 4096,
+                 timeout_s: float = 300.0) -> Iterator[ServerProcess]:
+    """llama.cpp's OpenAI-compatible server (llama-cpp-python[server]) serving the packaged Qwen GGUF.
+
+    Raises RuntimeError naming the fix when llama-cpp-python is not installed (scripts/llama_wheel.sh).
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("sse_starlette") is None:
+        raise RuntimeError("llama-cpp-python[server] is not installed: run scripts/llama_wheel.sh")
+    from assistant.generation import model_files
+    from assistant.settings import default_model_cache_dir
+
+    gguf = model_files.ensure_gguf(default_model_cache_dir(), model_files.QWEN_CODER_05B)
+    port = free_port()
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", "qwen2.5-0.5b",
+           "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(ctx), "--n_threads", str(threads),
+           "--n_threads_batch", str(threads)]
+    server = spawn("llama-server", cmd, env=app_env(), port=port, log_dir=log_dir)
+    try:
+        server.wait_ready("/v1/models", timeout_s=timeout_s)
+        yield server
+    finally:
+        server.kill()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bench.common import percentile
@@ -50,9 +50,12 @@ class ShopperRun:
 
 
 def run_shoppers(clients: Sequence[AisleClient], shoppers: int, *, max_turns: int = 4, max_seconds: float = 120.0,
-                 sticky: bool = False) -> ShopperRun:
+                 sticky: bool = False, think_s: float = 0.0,
+                 on_session: Callable[[int, str], None] | None = None) -> ShopperRun:
     """`shoppers` threads, each playing a script for at most `max_turns` messages; no message starts after
-    `max_seconds`. Non-sticky: a shopper's next message goes to the next server (any may answer any chat)."""
+    `max_seconds`. Non-sticky: a shopper's next message goes to the next server (any may answer any chat).
+    `think_s`: a pause between an answer and the next message. `on_session(shopper, session_id)` is
+    called as chats start (e.g. for a staff member to pick one)."""
     run = ShopperRun(shoppers)
     lock = threading.Lock()
     deadline = time.monotonic() + max_seconds
@@ -61,6 +64,8 @@ def run_shoppers(clients: Sequence[AisleClient], shoppers: int, *, max_turns: in
         script = SCRIPTS[i % len(SCRIPTS)][:max_turns]
         sid = None
         for turn, text in enumerate(script):
+            if turn and think_s:
+                time.sleep(think_s)  # reading the answer before typing the next message
             if time.monotonic() > deadline:
                 return
             server = i % len(clients) if sticky else (i + turn) % len(clients)
@@ -68,8 +73,10 @@ def run_shoppers(clients: Sequence[AisleClient], shoppers: int, *, max_turns: in
             sid = answer.session_id or sid
             with lock:
                 run.sent.append(Sent(i, server, text, answer))
-                if sid:
+                if sid and i not in run.sessions:
                     run.sessions[i] = sid
+                    if on_session is not None:
+                        on_session(i, sid)
             if answer.error:
                 return
 
