@@ -87,7 +87,7 @@ class OpenAICompatGenerator(BaseGenerator):
         except httpx.TimeoutException as exc:
             raise GeneratorError(
                 f"Model server at {self.base_url} did not answer within {self.timeout_s:.0f} s: "
-                "check that it is not overloaded, or raise the timeout"
+                "check that it is not overloaded, or raise AISLE_GENERATOR_TIMEOUT"
             ) from exc
         except httpx.HTTPError as exc:
             raise GeneratorError(f"Model server at {self.base_url} failed: {exc}: {_SWITCH_HINT}") from exc
