@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     with app_servers(1, env, log_dir=work / "logs", timeout_s=600) as [server]:
         client = AisleClient(server.url)
         client.chat("hello")  # the first answer pays one-off costs (model warm-up, caches); not measured
-        for n in levels:
-            run = run_shoppers([client], n, max_turns=args.max_turns, max_seconds=args.max_seconds)
+        for i, n in enumerate(levels):
+            run = run_shoppers([client], n, max_turns=args.max_turns, max_seconds=args.max_seconds,
+                               first=sum(levels[:i]))
             s = summary(run)
             summaries.append(s)
             rows.append(table_row(s, summaries[0]))

@@ -16,13 +16,23 @@ from bench.common import percentile
 from bench.load_client import AisleClient, Answer
 
 SCRIPTS: tuple[tuple[str, ...], ...] = (
-    ("waterproof hiking boots under $120", "tell me about the second one", "do they come in size 10?", "cheaper"),
-    ("I need a rain jacket", "which one is the lightest?", "is it breathable?"),
-    ("a tent for two people", "compare the first two", "what is your return policy?"),
-    ("warm gloves for winter", "any in black?", "show my cart"),
-    ("do you have any backpacks", "what else do you have", "how long is shipping?"),
-    ("running shoes for women", "the first one", "does it come in size 8?", "thanks"),
+    ("waterproof hiking boots under ${budget}", "tell me about the second one", "do they come in size 10?", "cheaper"),
+    ("I need a {colour} rain jacket", "which one is the lightest?", "is it breathable?"),
+    ("a tent for {people} people", "compare the first two", "what is your return policy?"),
+    ("warm {colour} gloves for winter", "any under ${budget}?", "show my cart"),
+    ("do you have any backpacks under ${budget}", "what else do you have", "how long is shipping?"),
+    ("{colour} running shoes for women", "the first one", "does it come in size 8?", "thanks"),
 )
+COLOURS = ("black", "blue", "green", "red", "grey", "white", "brown", "yellow")
+
+
+def script_for(shopper: int) -> list[str]:
+    """The shopper's script with its own budget, colour and party size, so no two shoppers send the
+    same first message (identical messages would measure caches, not the app)."""
+    script = SCRIPTS[shopper % len(SCRIPTS)]
+    fill = {"budget": 40 + (shopper * 7) % 160, "colour": COLOURS[(shopper // len(SCRIPTS)) % len(COLOURS)],
+            "people": 1 + shopper % 6}
+    return [text.format(**fill) for text in script]
 
 
 @dataclass
@@ -50,18 +60,18 @@ class ShopperRun:
 
 
 def run_shoppers(clients: Sequence[AisleClient], shoppers: int, *, max_turns: int = 4, max_seconds: float = 120.0,
-                 sticky: bool = False, think_s: float = 0.0,
+                 sticky: bool = False, think_s: float = 0.0, first: int = 0,
                  on_session: Callable[[int, str], None] | None = None) -> ShopperRun:
     """`shoppers` threads, each playing a script for at most `max_turns` messages; no message starts after
     `max_seconds`. Non-sticky: a shopper's next message goes to the next server (any may answer any chat).
-    `think_s`: a pause between an answer and the next message. `on_session(shopper, session_id)` is
-    called as chats start (e.g. for a staff member to pick one)."""
+    `first`: number of the first shopper (give each level new shoppers). `think_s`: a pause between an
+    answer and the next message. `on_session(shopper, session_id)` is called as chats start."""
     run = ShopperRun(shoppers)
     lock = threading.Lock()
     deadline = time.monotonic() + max_seconds
 
     def shopper(i: int) -> None:
-        script = SCRIPTS[i % len(SCRIPTS)][:max_turns]
+        script = script_for(first + i)[:max_turns]
         sid = None
         for turn, text in enumerate(script):
             if turn and think_s:
