@@ -56,7 +56,7 @@ def staff_desk(clients: list[AisleClient], run_sessions: dict[int, str], stop: t
 
 
 def check_stored(client: AisleClient, run: ShopperRun) -> list[str]:
-    """Each message stored once, in order, answered by the bot or handed to staff; returns the problems.
+    """Each message stored once, in order, then answered by the bot or by staff; returns the problems.
 
     A message whose client gave up (timeout) may or may not have reached a server: it may be stored
     once, or not at all, but never twice; every message that got its answer must be stored.
@@ -70,12 +70,13 @@ def check_stored(client: AisleClient, run: ShopperRun) -> list[str]:
         if users not in ([s.text for s in sent], answered):  # a shopper stops after an error: it is the last
             problems.append(f"session {sid}: sent {[s.text for s in sent]}, stored {users}")
             continue
-        by_staff = {s.text for s in sent if s.answer.reply.get("answered_by") == "staff"}
-        gave_up = {s.text for s in sent if s.answer.error}  # its answer may still be on its way
-        for i, t in enumerate(turns):  # each user turn: the bot's answer next, or the chat was with staff
-            after = turns[i + 1]["role"] if i + 1 < len(turns) else None
-            if t["role"] == "user" and after != "assistant" and t["text"] not in by_staff | gave_up:
-                problems.append(f"session {sid}: {t['text']!r} was neither answered nor handed to staff")
+        starts = [i for i, t in enumerate(turns) if t["role"] == "user"] + [len(turns)]
+        for k, (here, following) in enumerate(zip(starts, starts[1:])):
+            answer = sent[k].answer  # the k-th stored message is the k-th sent (checked above)
+            replies = {t["role"] for t in turns[here + 1:following]}  # a takeover may come before the answer
+            handled = replies & {"assistant", "staff"} or answer.reply.get("answered_by") == "staff"
+            if not handled and answer.error is None:  # a message whose client gave up may still be answering
+                problems.append(f"session {sid}: {turns[here]['text']!r} was neither answered nor handed to staff")
     return problems
 
 
