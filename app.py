@@ -25,6 +25,8 @@ def build(env: dict[str, str] | None = None):
     from assistant.web.server import WebSettings, create_app
 
     settings = Settings.from_env(env)
+    for line in settings.check():  # an unreachable PostgreSQL or model server stops the start, naming the fix
+        logger.info("reached %s", line)
     web = WebSettings.from_env(env)
     # "none" (or "template"): answers come from catalog-row templates, with no language model at all.
     generator = None if settings.generator.lower() in ("none", "template") else "auto"
