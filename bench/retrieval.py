@@ -55,7 +55,7 @@ from bench.common import machine, percentile, shared_data_dir, today, write_sect
 from bench.retrieval_scale import bench_build, bench_resync, bench_scale, speed_queries  # noqa: E402
 from catalog import demo_catalog_path  # noqa: E402
 from catalog.importer import normalise_records, read_records  # noqa: E402
-from retrieval.embedder import DEFAULT_EMBEDDER, Embedder  # noqa: E402
+from retrieval.embedder import DEFAULT_EMBEDDER, Embedder, load_embedder  # noqa: E402
 from retrieval.retriever import DEFAULT_FUSION, Fusion, Retriever  # noqa: E402
 
 EMBEDDERS = ("minilm", "e5")
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true", help="also 1M products")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     parser.add_argument("--skip-quality", action="store_true", help="speed only")
+    parser.add_argument("--quality-only", action="store_true", help="measure quality again; keep the build and "
+                        "speed figures of the last run in --workdir")
     parser.add_argument("--report-only", action="store_true", help="re-render the report of the last run in --workdir")
     parser.add_argument("--workdir", type=Path, help="keep the quality catalogs and their vectors here between runs "
                         "(only changed products are embedded again); build and speed always start from scratch")
@@ -181,9 +183,16 @@ def main(argv: list[str] | None = None) -> int:
     n_queries, repeats = (30, 2) if args.quick else (60, 3)
     load = [os.getloadavg()[0]]
     saved = args.workdir / "results.pickle" if args.workdir else None
-    if args.report_only:
+    if args.report_only or args.quality_only:
         with open(saved, "rb") as f:
-            return _write(args, *pickle.load(f))
+            results = list(pickle.load(f))
+        if args.quality_only:
+            embedders = {name: load_embedder(name) for name in EMBEDDERS}
+            results[0] = quality(args.workdir, data, embedders)
+            results[-2] += time.perf_counter() - t_start
+            with open(saved, "wb") as f:
+                pickle.dump(tuple(results), f)
+        return _write(args, *results)
 
     with tempfile.TemporaryDirectory(prefix="aisle-bench-") as tmp_name:
         tmp = Path(tmp_name)
