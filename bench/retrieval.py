@@ -55,7 +55,7 @@ from bench.common import machine, percentile, shared_data_dir, today, write_sect
 from bench.retrieval_scale import bench_build, bench_resync, bench_scale, speed_queries  # noqa: E402
 from catalog import demo_catalog_path  # noqa: E402
 from catalog.importer import normalise_records, read_records  # noqa: E402
-from retrieval.embedder import DEFAULT_EMBEDDER, Embedder  # noqa: E402
+from retrieval.embedder import DEFAULT_EMBEDDER, Embedder, load_embedder  # noqa: E402
 from retrieval.retriever import DEFAULT_FUSION, Fusion, Retriever  # noqa: E402
 
 EMBEDDERS = ("minilm", "e5")
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true", help="also 1M products")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     parser.add_argument("--skip-quality", action="store_true", help="speed only")
+    parser.add_argument("--quality-only", action="store_true", help="measure quality again; keep the build and "
+                        "speed figures of the last run in --workdir")
     parser.add_argument("--report-only", action="store_true", help="re-render the report of the last run in --workdir")
     parser.add_argument("--workdir", type=Path, help="keep the quality catalogs and their vectors here between runs "
                         "(only changed products are embedded again); build and speed always start from scratch")
@@ -181,9 +183,18 @@ def main(argv: list[str] | None = None) -> int:
     n_queries, repeats = (30, 2) if args.quick else (60, 3)
     load = [os.getloadavg()[0]]
     saved = args.workdir / "results.pickle" if args.workdir else None
-    if args.report_only:
+    if args.report_only or args.quality_only:
         with open(saved, "rb") as f:
-            return _write(args, *pickle.load(f))
+            results = list(pickle.load(f))
+        if args.quality_only:
+            embedders = {name: load_embedder(name) for name in EMBEDDERS}
+            results[0] = quality(args.workdir, data, embedders)
+            demo = normalise_records(read_records(demo_catalog_path()), mapping={})[0]
+            results[4] = query_embedding(embedders, [t for t, _ in speed_queries(data, demo, 2 * n_queries)[n_queries:]])
+            results[-2] += time.perf_counter() - t_start
+            with open(saved, "wb") as f:
+                pickle.dump(tuple(results), f)
+        return _write(args, *results)
 
     with tempfile.TemporaryDirectory(prefix="aisle-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -203,10 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         demo_vectors = np.stack([demo_retriever.index.vectors[row[p.id]] for p in demo])
         queries = speed_queries(data, demo, 2 * n_queries)
         queries, spare = queries[:n_queries], queries[n_queries:]
-        embed_ms = {}
-        for name, e in embedders.items():
-            times = [_ms(lambda t=t: e.embed_queries([t])) for t, _ in spare]
-            embed_ms[name] = {"p50": percentile(times, 50), "p95": percentile(times, 95)}
+        embed_ms = query_embedding(embedders, [t for t, _ in spare])
         embedder.embed_queries([t for t, _ in queries])  # cached: search times exclude the model
 
         speed, resync = [], []
@@ -236,6 +244,16 @@ def _write(args, q, build, speed, resync, embed_ms, elapsed, load) -> int:
         write_section("Retrieval", text)
         print("\nwrote the Retrieval section of bench/RESULTS.md")
     return 0
+
+
+def query_embedding(embedders: dict[str, Embedder], texts: list[str]) -> dict[str, dict[str, float]]:
+    """Uncached query embedding, ms per query (the quality tasks may have cached these texts)."""
+    out = {}
+    for name, e in embedders.items():
+        getattr(e, "_cache", {}).clear()
+        times = [_ms(lambda t=t: e.embed_queries([t])) for t in texts]
+        out[name] = {"p50": percentile(times, 50), "p95": percentile(times, 95)}
+    return out
 
 
 def _ms(fn) -> float:

@@ -40,3 +40,8 @@ def fts_query(text: str | list[str]) -> str:
     """A safe FTS5 MATCH expression: every token quoted, OR-ed, so any word can match (BM25 ranks)."""
     tokens = fts_tokens(text) if isinstance(text, str) else text
     return " OR ".join(f'"{t}"' for t in tokens)
+
+
+def script(text: str) -> str:
+    """'cjk' for text with Chinese characters, else 'latin': the language group a product is written in."""
+    return "cjk" if _CJK_RUN.search(text or "") else "latin"

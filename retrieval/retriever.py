@@ -13,6 +13,7 @@ from pathlib import Path
 
 from catalog.models import Product
 from catalog.store import CatalogStore
+from catalog.text import script
 from retrieval.embedder import Embedder, load_embedder
 from catalog.filters import Filters
 from retrieval.index import ANN_THRESHOLD, FaissIndex
@@ -97,13 +98,17 @@ class Retriever:
         """Embed new/changed products and drop deleted ones; returns (embedded, dropped)."""
         hashes = self.store.content_hashes()
         to_embed, to_drop = self.index.stale(hashes)
+        if "" in self.index.langs:  # indexed by an earlier version, which did not record languages
+            unknown = [pid for pid, lang in zip(self.index.ids, self.index.langs) if not lang]
+            self.index.label_languages({p.id: script(p.title) for p in self.store.get_many(unknown)})
         if not to_embed and not to_drop:
             return 0, 0
         t0 = time.perf_counter()
         products = self.store.get_many(to_embed)
         vectors = self.embedder.embed_documents([p.embedding_text() for p in products], show_progress=show_progress)
         # An import racing this sync leaves a product with its old hash: the next sync embeds it again.
-        self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop)
+        self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop,
+                          languages=[script(p.title) for p in products])
         logger.info("vector index: embedded %d, dropped %d in %.1fs", len(products), len(to_drop), time.perf_counter() - t0)
         return len(products), len(to_drop)
 

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from catalog import CatalogStore, import_file
 from retrieval import Filters, Retriever
 from retrieval.embedder import load_embedder
 from retrieval.index import FaissIndex
-from tests.contracts_retrieval import DIM, EmbedderContract, MultilingualEmbedderContract, VectorIndexContract
+from tests.contracts_retrieval import DIM, unit, EmbedderContract, MultilingualEmbedderContract, VectorIndexContract
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,8 +93,7 @@ def test_reimporting_ten_changed_products_reembeds_only_those(tmp_path, dummyjso
     # and both sides answer with the new text: only the changed products mention a guarantee
     changed = {p.id for p in r.store.iter_products() if "lifetime guarantee" in p.description}
     assert len(changed) == 10
-    hits = r.search("lifetime guarantee", k=10)
-    assert {h.product.id for h in hits} == changed
+    assert {pid for pid, _ in r.store.lexical_search("guarantee", limit=50)} == changed
     some = r.store.get(sorted(changed)[0])
     stored = r.index.score_ids(embedder.embed_documents([some.embedding_text()])[0], [some.id])
     assert stored[0][1] == pytest.approx(1.0, abs=1e-4)  # the vector of the new text, not the old one
@@ -156,6 +156,24 @@ class TestInvertedFileIndex(VectorIndexContract):
         before = index._index()
         index.update(ids[:3], ["h9"] * 3, vectors[3:6])
         assert index._index() is before  # a re-sync of a few products does not rebuild the index
+
+
+def test_a_second_language_is_not_ranked_below_the_first_wholesale(tmp_path):
+    # Two languages: every vector of one carries the same offset, as a multilingual model's do.
+    rng = np.random.default_rng(3)
+    meaning = unit(np.hstack([rng.normal(size=(20, DIM - 4)), np.zeros((20, 4))]))
+    offset = np.zeros(DIM, np.float32)
+    offset[-4:] = 0.5  # a language direction, apart from what products mean
+    en = unit(meaning + 0.05 * np.hstack([rng.normal(size=(20, DIM - 4)), np.zeros((20, 4))]))
+    zh = unit(meaning[::-1][:10] + 2.0 * offset)  # ten of the meanings, in the other language
+    index = FaissIndex(tmp_path / "i", dim=DIM, model="m")
+    index.update([f"en{i}" for i in range(20)] + [f"zh{i}" for i in range(10)], ["h"] * 30, np.vstack([en, zh]),
+                 languages=["latin"] * 20 + ["cjk"] * 10)
+    for i in range(20):  # a "Chinese" query with one English product's meaning (raw cosine: every
+        q = unit(meaning[i] + 2.0 * offset)[0]  # Chinese product scores 0.8, that English one 0.45)
+        assert index.search(q, k=1)[0][0] == f"en{i}"
+        assert index.score_ids(q, index.ids, k=1)[0][0] == f"en{i}"
+    assert FaissIndex(tmp_path / "i", dim=DIM, model="m").langs == index.langs  # persisted
 
 
 class TestMiniLMEmbedder(EmbedderContract):
