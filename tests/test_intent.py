@@ -113,8 +113,9 @@ def test_head_is_json_with_the_training_record():
     assert held["all"]["text"]["auc"] > held["all"]["keyword"]["auc"]
 
 
-def test_training_reproduces_the_shipped_fast_fingerprint(scorer):
+def test_training_reproduces_the_shipped_fast_fingerprint(scorer, shared_data, monkeypatch):
     """Fast mode (200 WebShop rows) retrains in ~20 s; the full run is `python -m assistant.intent train --check`."""
+    monkeypatch.setenv("AISLE_SHARED_DATA", str(shared_data))  # skips above when the public data is absent
     from assistant.intent.train import fingerprint, train
 
     got = fingerprint(train(fast=True, evaluate_sets=False))
@@ -124,7 +125,8 @@ def test_training_reproduces_the_shipped_fast_fingerprint(scorer):
         assert got[key] == pytest.approx(want[key], abs=2e-3), key
 
 
-def test_held_out_evaluation_reproduces(scorer):
+def test_held_out_evaluation_reproduces(scorer, shared_data, monkeypatch):
+    monkeypatch.setenv("AISLE_SHARED_DATA", str(shared_data))  # skips above when the public data is absent
     from assistant.intent.evaluate import evaluate
 
     got = evaluate(scorer, sets=("mgshopdial",))["mgshopdial"]
