@@ -20,6 +20,8 @@ carbon ceramic cast-iron non-stick nonstick dishwasher-safe microwave-safe bpa-f
 noise-canceling anc oled amoled 4k 5g usb-c hdmi wifi wi-fi gps nfc touchscreen ergonomic handmade
 recycled hypoallergenic fragrance-free unscented spf vitamin solar smart magnetic heated
 防水 防风 透气 保暖 无线 蓝牙 可折叠 轻量 真皮 纯棉 羊毛 有机 不锈钢 降噪
+black white red blue green grey gray brown navy pink beige orange purple yellow silver gold
+黑色 白色 红色 蓝色 绿色 灰色 棕色 粉色 紫色 黄色 银色 金色
 """.split())
 # The same property in the other language: a Chinese sentence about an English row (and back).
 _EQUIVALENT = {
@@ -27,6 +29,9 @@ _EQUIVALENT = {
     "无线": ("wireless", "cordless"), "蓝牙": ("bluetooth",), "可折叠": ("foldable",),
     "轻量": ("lightweight", "ultralight", "light"), "真皮": ("leather",), "纯棉": ("cotton",), "羊毛": ("wool", "merino"),
     "有机": ("organic",), "不锈钢": ("stainless",), "降噪": ("noise-cancelling", "noise-canceling", "anc"),
+    "黑色": ("black",), "白色": ("white",), "红色": ("red",), "蓝色": ("blue",), "绿色": ("green",),
+    "灰色": ("grey", "gray"), "棕色": ("brown",), "粉色": ("pink",), "紫色": ("purple",), "黄色": ("yellow",),
+    "银色": ("silver",), "金色": ("gold",), "grey": ("gray",), "gray": ("grey",),
 }
 for _zh, _ens in list(_EQUIVALENT.items()):
     for _en in _ens:

@@ -25,10 +25,22 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _SPEC = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(kg|g|lbs?|oz|mah|wh|w|watts?|hours?|hrs?|h|inch(?:es)?|in\b|\"|cm|mm|"
-    r"ml|l|liters?|litres?|gb|tb|mp|hz|years?|months?|days?|小时|克|公斤|年)(?![a-z])",
+    r"(?<![\w.])(\d+(?:\.\d+)?)[\s-]?(kg|g|lbs?|oz|mah|wh|w|watts?|hours?|hrs?|h|inch(?:es)?|in\b|\"|cm|mm|"
+    r"ml|l|liters?|litres?|gb|tb|mp|hz|db|years?|months?|days?|minutes?|mins?|%|小时|分钟|克|公斤|升|毫升|年|个月|天)"
+    r"(?![a-z])",
     re.IGNORECASE,
 )
+_CURRENCY_OF = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+                "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
+                "pounds": "GBP", "¥": "CNY", "￥": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY",
+                "块": "CNY"}
+# Capitalised words a sentence may use without a row saying them.
+_COMMON_CAPS = frozenset("""
+i it its this that these those the a an and or but if for with in on at to of from by as is are was be
+my your our you we they he she his her their there here what which who why how when where yes no not
+also both each every all any some many most more best great good nice perfect ideal top overall
+however if so then thanks thank please hi hello sure ok okay us uk eu
+""".split())
 # Sentence ends: ". " after Latin text (not "4.5"), or straight after Chinese punctuation, or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
 _FINISHED = re.compile(r"[.!?。！？)\"”'’]\s*$")
@@ -91,6 +103,10 @@ class GroundingGuard:
             if number not in numbers and _strip_zero(number) not in numbers:
                 out.append(Violation("spec", m.group(0)))
         out += self._other_products(sentence)
+        out += [Violation("name", w) for w in self._unknown_names(sentence, fact_text)]
+        if subject is None and len(named) != 1 and len(self.products) > 1:
+            # "It weighs 690 g" with several products given and none named: the number is nobody's.
+            out += [Violation("spec", f"{m.group(0)} (no product named)") for m in _SPEC.finditer(sentence)]
         for claim, pattern in _CLAIMS.items():
             if pattern.search(sentence) and not pattern.search(fact_text):
                 out.append(Violation("claim", claim))
@@ -110,6 +126,7 @@ class GroundingGuard:
     def _prices(self, sentence: str, rows: Sequence[Product]) -> list[Violation]:
         """Amounts must be a price of the product talked about (or the budget the shopper set)."""
         prices = {round(p.price, 2) for p in rows} | self._budget
+        currencies = {(p.currency or "USD").upper() for p in rows}
         out = []
         for m in _MONEY.finditer(sentence):
             raw = (m.group("a") or m.group("b") or "").replace(",", "")
@@ -117,12 +134,25 @@ class GroundingGuard:
                 amount = float(raw)
             except ValueError:
                 continue
+            said = _CURRENCY_OF.get((m.group("sym") or m.group("word") or "").lower())
+            if said and said not in currencies and not (said == "USD" and "$" in (m.group("sym") or "")
+                                                        and currencies & {"AUD", "CAD", "NZD", "SGD", "HKD"}):
+                out.append(Violation("price", f"{m.group(0)} (the row is in {'/'.join(sorted(currencies))})"))
+                continue
             exact = any(abs(amount - p) <= 0.011 for p in prices)
             # "$120" for a $119.99 product is a rounding, not an invention.
             rounded = "." not in raw and any(abs(amount - p) < 1.0 for p in prices)
             if not (exact or rounded):
                 out.append(Violation("price", m.group(0)))
         return out
+
+    def _unknown_names(self, sentence: str, fact_text: str) -> list[str]:
+        """Capitalised names (a brand, a maker: "by Amazon") that no row given to the model contains."""
+        known = fact_text + " " + " ".join(claims.row_text(p) for p in self.products) + " " + self.shopper_text.lower()
+        words = re.findall(r"(?<![\w'-])([A-Z][A-Za-z]{2,})(?![\w'-])", sentence)
+        first = re.match(r"\W*([A-Za-z]+)", sentence)
+        return [w for w in dict.fromkeys(words) if w.lower() not in _COMMON_CAPS and w.lower() not in known
+                and not (first and first.group(1) == w)]
 
     def _other_products(self, sentence: str) -> list[Violation]:
         low = sentence.lower()
