@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 import tempfile
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     env = app_env(**overrides)
     generator = env.get("AISLE_GENERATOR", "local")
     load_before = load_average()
-    rows, summaries = [], []
+    rows, summaries, notes = [], [], []
     with app_servers(1, env, log_dir=work / "logs", timeout_s=600, driver=False) as [server]:
         client = AisleClient(server.url)
         client.chat("hello")  # the first answer pays one-off costs (model warm-up, caches); not measured
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             s = summary(run)
             summaries.append(s)
             rows.append(table_row(s, summaries[0]))
+            kinds = Counter(a.grounding for a in run.answers if a.grounding)
+            notes.append(f"- {n} shoppers, how each answer was phrased: "
+                         + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
             print(rows[-1], flush=True)
             if s["errors"]:
                 print(f"  first error: {first_error(run)}", file=sys.stderr)
@@ -74,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         TABLE_HEAD,
         *rows,
+        "",
+        *notes,
     ])
     print(body)
     if args.write:
