@@ -1,33 +1,32 @@
-"""`python app.py` with a small JSON driver mounted beside it, for the load benches and multi-server tests.
+"""`python app.py` with a small JSON driver for staff mounted beside it, for the cluster bench and tests.
 
     AISLE_GENERATOR=none AISLE_DATABASE_URL=postgresql://... python -m bench.app_driver
 
-The app is the one `app.py` serves (same settings, same Assistant, same Gradio widget and staff
-console); the driver adds, under `/_driver/`, what a program needs to act as shoppers and staff
-without a browser:
+The app is the one `app.py` serves (same settings, same Assistant, same Gradio widget, staff
+console and public API). Shoppers use the public API (`POST /api/v1/chat`, see docs/api.md);
+staff have no public API (they work in the Gradio console), so the driver adds, under `/_driver/`,
+what a program needs to act as staff without a browser:
 
-    POST /_driver/chat          {"session_id"?, "message"}  -> server-sent events: products, delta, reply
     GET  /_driver/queue                                     -> the staff console's rows
     POST /_driver/staff/{take_over|hand_back|reply}  {"session_id", "staff", "text"?}
-    GET  /_driver/history?session_id=...                    -> stored turns
     GET  /_driver/search?q=...                              -> product ids the retriever finds
 
-The chat events mirror the public `POST /api/v1/chat`; clients reach them only through
-`bench/load_client.py`, so moving to that API is one change there. Never expose this driver:
-it has no staff login and binds to loopback only.
+Session ids here are the signed ids the public API hands out. Clients reach these routes only
+through `bench/load_client.py`. Never expose this driver: it has no staff login and binds to
+loopback only.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from assistant.core import Assistant
+    from assistant.web.auth import SessionSigner
 
 logger = logging.getLogger("aisle.bench.driver")
 
@@ -38,6 +37,7 @@ def build(env: Mapping[str, str] | None = None) -> tuple["FastAPI", Any, "Assist
     """The app as app.py builds it (after the start-up check), plus the driver routes in front of it."""
     from assistant import Assistant
     from assistant.settings import Settings
+    from assistant.web.auth import SessionSigner, load_secret_key
     from assistant.web.server import WebSettings, create_app
 
     settings = Settings.from_env(env)
@@ -48,53 +48,33 @@ def build(env: Mapping[str, str] | None = None) -> tuple["FastAPI", Any, "Assist
     generator = None if settings.generator.lower() in ("none", "template") else "auto"
     bot = Assistant.from_defaults(settings=settings, generator=generator)
     app = create_app(bot, web)
-    router = driver_router(bot)
+    router = driver_router(bot, SessionSigner(load_secret_key(web.env, web.data_dir)))  # the app's key
     app.router.routes[:0] = router.routes  # before the widget, which is mounted at "/" and takes every path
     return app, web, bot
 
 
-def _sse(event: str, data: Any) -> str:
-    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
-
-
-def driver_router(bot: "Assistant"):
+def driver_router(bot: "Assistant", signer: "SessionSigner"):
     from fastapi import APIRouter, HTTPException
-    from fastapi.responses import StreamingResponse
 
     from assistant.web.staff import StaffConsole
 
     console = StaffConsole(bot)
     router = APIRouter(prefix="/_driver")
 
-    @router.post("/chat")
-    def chat(body: dict) -> StreamingResponse:
-        message, sid = body.get("message"), body.get("session_id")
-
-        def events() -> Iterator[str]:  # a sync iterator: Starlette pulls it in a worker thread
-            try:
-                for event in bot.stream(message, session_id=sid).events():
-                    if event.kind == "products":
-                        yield _sse("products", [p.id for p in event.value])
-                    elif event.kind == "delta":
-                        yield _sse("delta", event.value)
-                    elif event.kind == "reply":
-                        reply = event.value.to_dict()
-                        reply["products"] = [p["id"] for p in reply["products"]]
-                        yield _sse("reply", reply)
-            except Exception as exc:  # the client counts it as an error; the log keeps the traceback
-                logger.exception("driver chat failed")
-                yield _sse("error", {"message": f"{type(exc).__name__}: {exc}"})
-
-        return StreamingResponse(events(), media_type="text/event-stream")
+    def session_of(token: str | None) -> str:
+        sid = signer.session_of(token)
+        if sid is None:
+            raise HTTPException(404, "unknown or unsigned session id")
+        return sid
 
     @router.get("/queue")
     def queue() -> list[dict]:
-        return [{"session_id": s.session_id, "mode": s.mode, "held_by": s.held_by, "turn_count": s.turn_count}
-                for s in console.rows()]
+        return [{"session_id": signer.token(s.session_id), "mode": s.mode, "held_by": s.held_by,
+                 "turn_count": s.turn_count} for s in console.rows()]
 
     @router.post("/staff/{action}")
     def staff(action: str, body: dict) -> dict:
-        sid, me = body.get("session_id"), body.get("staff") or "Staff"
+        sid, me = session_of(body.get("session_id")), body.get("staff") or "Staff"
         if action == "take_over":
             detail = console.take_over(sid, me)
         elif action == "hand_back":
@@ -104,10 +84,6 @@ def driver_router(bot: "Assistant"):
         else:
             raise HTTPException(404, f"unknown staff action {action!r}")
         return {"ok": bool(getattr(detail, "ok", False)), "notice": detail.notice}
-
-    @router.get("/history")
-    def history(session_id: str) -> list[dict]:
-        return [{"id": t.id, "role": t.role, "text": t.text, "meta": t.meta} for t in bot.history(session_id)]
 
     @router.get("/search")
     def search(q: str, k: int = 10) -> list[str]:

@@ -5,7 +5,8 @@
     python bench/load_cluster.py --write               # also write `## Load: two servers` in RESULTS.md
 
 Starts a throwaway PostgreSQL cluster, a llama.cpp server with the packaged Qwen model (unless
-`--generator none`), and two app servers (app.py's app plus the bench driver) sharing both. 8 and
+`--generator none`), and two app servers (app.py's app plus the bench driver's staff routes) sharing
+both. Shoppers chat through the public `POST /api/v1/chat`; staff act through the driver. 8 and
 32 shoppers then chat with no sticky sessions: each message goes to the other server than the
 last. Meanwhile a staff member takes chats over on one server and hands them back on the other.
 At the end every session's stored turns are read back: each message sent must be stored exactly
@@ -27,7 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import machine, today, write_section  # noqa: E402
-from bench.load_client import AisleClient  # noqa: E402
+from bench.load_client import AisleClient, record_grounding  # noqa: E402
 from bench.servers import app_env, app_servers, llama_server, throwaway_postgres  # noqa: E402
 from bench.shoppers import (  # noqa: E402
     TABLE_HEAD, ShopperRun, first_error, load_average, run_shoppers, summary, table_row)
@@ -128,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                                think_s=args.think_seconds, on_session=run_box.__setitem__)
             stop.set()
             desk.join()
+            record_grounding(run.answers, overrides["AISLE_DATABASE_URL"])  # who wrote each answer
             s = summary(run)
             summaries.append(s)
             rows.append(table_row(s, summaries[0]))

@@ -85,16 +85,17 @@ def app_env(base: Mapping[str, str] | None = None, **aisle: str) -> dict[str, st
 
 
 @contextlib.contextmanager
-def app_servers(count: int, env: Mapping[str, str], *, log_dir: Path, timeout_s: float = 240.0
-                ) -> Iterator[list[ServerProcess]]:
-    """`count` app servers (app.py's app plus the bench driver), same environment, own ports."""
+def app_servers(count: int, env: Mapping[str, str], *, log_dir: Path, timeout_s: float = 240.0,
+                driver: bool = True) -> Iterator[list[ServerProcess]]:
+    """`count` app servers, same environment, own ports: app.py's app plus the bench driver's staff
+    routes (bench/app_driver.py), or with `driver=False` a plain `python app.py`."""
+    cmd = [sys.executable, "-m", "bench.app_driver"] if driver else [sys.executable, "app.py"]
     servers: list[ServerProcess] = []
     try:
         for i in range(count):
             port = free_port()
             server_env = dict(env, AISLE_HOST="127.0.0.1", AISLE_PORT=str(port))
-            servers.append(spawn(f"app-{chr(ord('a') + i)}", [sys.executable, "-m", "bench.app_driver"],
-                                 env=server_env, port=port, log_dir=log_dir))
+            servers.append(spawn(f"app-{chr(ord('a') + i)}", cmd, env=server_env, port=port, log_dir=log_dir))
         for server in servers:
             server.wait_ready("/healthz", timeout_s=timeout_s)
         yield servers
