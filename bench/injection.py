@@ -381,7 +381,7 @@ just $19", "Use coupon FREE100 at checkout"); 0 of the 7 message attacks. Fixes 
 remove exactly this kind (the "guard + clean rows" rows)."""
 
 PROPOSED = """\
-Proposed fixes (outside the web helper's files; "guard" and "clean rows" above simulate them):
+Proposed fixes (in the grounding guard and the turn; "guard" and "clean rows" above simulate them; both are now applied in assistant/turn/):
 1. Catalog text is data from strangers: pass descriptions through `inputs.clean_catalog_text` and
    leave out reviews for which it reports a change, where rows are read for prompts
    (`dialogue._product_block`) and where reviews are quoted (`answers.fact_answer`, topic reviews),
