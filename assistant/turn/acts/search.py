@@ -33,9 +33,20 @@ def handle(ctx: ActContext) -> Draft:
     if refining:  # "anything cheaper?" keeps the kind of product on screen
         filters = _same_kind(filters, shown)
     k = deps.max_products
-    search_text = with_english_terms(query) if lang == "zh" else query
     floor = _noise_floor(deps, lang)
-    hits = relevant(deps.retriever.search(search_text, k=k + 8, filters=filters), filters, floor=floor)
+    search_text = query
+    hits = deps.retriever.search(search_text, k=k + 8, filters=filters)
+    if lang == "zh" and with_english_terms(query) != query:
+        # Rows that say the shopper's own Chinese words first, then what the English product words
+        # find (an English catalog, or English rows of a mixed one).
+        need = re.sub(r"[^\u4e00-\u9fff]", "", query)
+        own = [h for h in hits if h.lexical_score is not None and need
+               and (need in h.product.title or any(need in t for t in h.product.tags))]
+        seen = {h.product.id for h in own}
+        search_text = with_english_terms(query)
+        hits = own + [h for h in deps.retriever.search(search_text, k=k + 8, filters=filters)
+                      if h.product.id not in seen]
+    hits = relevant(hits, filters, floor=floor)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
