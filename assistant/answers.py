@@ -188,13 +188,11 @@ def is_a_need(need: str) -> bool:
     return bool(need) and len(need.split()) <= 6 and len(need) <= 60
 
 
-def search_head(products: Sequence[Product], *, need: str, lang: str = "en", sentence: bool = False) -> str:
-    """The opening line of a search answer: how many were found, for what (a heading for the
-    product lines, or a whole sentence when the model's recommendation follows)."""
+def search_head(products: Sequence[Product], *, need: str, lang: str = "en") -> str:
+    """The opening sentence of a search answer, shown before the model runs: how many, for what."""
     n = len(products)
-    values = {"n": n, "is_are": "is" if n == 1 else "are", "s": "" if n == 1 else "s"}
-    key = ("found" if is_a_need(need) else "found_plain") + ("_sentence" if sentence else "")
-    return phrase(key, lang, need=need, **values)
+    return phrase("found_sentence" if is_a_need(need) else "found_plain_sentence", lang,
+                  need=need, n=n, s="" if n == 1 else "s")
 
 
 def product_lines(products: Sequence[Product], *, lang: str = "en") -> str:
@@ -202,9 +200,6 @@ def product_lines(products: Sequence[Product], *, lang: str = "en") -> str:
     return "\n".join(product_line(p, index=i, lang=lang) for i, p in enumerate(products, 1))
 
 
-def search_answer(products: Sequence[Product], *, need: str, note: str = "", lang: str = "en") -> str:
-    """The template answer to a search: what was found, as lines."""
-    if not products:
-        return phrase("none_found", lang, need=need if is_a_need(need) else phrase("anything", lang))
-    lines = [product_line(p, index=i, lang=lang) for i, p in enumerate(products, 1)]
-    return "\n".join(([note] if note else []) + [search_head(products, need=need, lang=lang), *lines])
+def no_match_answer(need: str, *, lang: str = "en") -> str:
+    """Nothing in the catalog fits: say so, echoing the need only when it is a short one."""
+    return phrase("none_found", lang, need=need if is_a_need(need) else phrase("anything", lang))

@@ -83,6 +83,8 @@ class GroundingGuard:
         self._other_titles = [t for t in self.other_titles if t.lower() not in self._given_names]
         self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
         self._released: set[str] = set()
+        # Every given row's text, once: names a sentence may use come from here (checked per sentence).
+        self._all_rows_text = " ".join(claims.row_text(p) for p in self.products) + " " + self.shopper_text.lower()
 
     def check(self, sentence: str) -> list[Violation]:
         """Everything in one sentence that the rows do not support."""
@@ -148,7 +150,7 @@ class GroundingGuard:
 
     def _unknown_names(self, sentence: str, fact_text: str) -> list[str]:
         """Capitalised names (a brand, a maker: "by Amazon") that no row given to the model contains."""
-        known = fact_text + " " + " ".join(claims.row_text(p) for p in self.products) + " " + self.shopper_text.lower()
+        known = fact_text + " " + self._all_rows_text
         words = re.findall(r"(?<![\w'-])([A-Z][A-Za-z]{2,})(?![\w'-])", sentence)
         first = re.match(r"\W*([A-Za-z]+)", sentence)
         return [w for w in dict.fromkeys(words) if w.lower() not in _COMMON_CAPS and w.lower() not in known

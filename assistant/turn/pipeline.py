@@ -105,10 +105,10 @@ def _escalate(deps: TurnDeps, session_id: str, state: SessionState, reason: str,
     status = deps.sessions.escalate(session_id, reason)
     answer = render(_HANDOFF_TEMPLATES.get(reason, "handoff"), lang=state.lang)
     state.unmet = 0
-    turn_id = save_answer(deps, session_id, state, text=answer, act="escalate", meta={"reason": reason})
+    turn_id, view = save_answer(deps, session_id, state, text=answer, act="escalate", meta={"reason": reason})
     yield Event("delta", answer)
     yield Event("reply", Reply(session_id, answer, intent=intent, escalated=True, escalation_reason=status.escalation_reason
-                               or reason, act="escalate", cart=cart_view(deps, state), turn_id=turn_id,
+                               or reason, act="escalate", cart=view, turn_id=turn_id,
                                timings=timings, language=state.lang))
 
 
@@ -132,13 +132,13 @@ def _refuse(deps: TurnDeps, session_id: str, state: SessionState, heard: Heard, 
         meta = {"rejected": heard.problem}
     else:
         act, answer, meta = "injection", render("injection", lang=state.lang), {"injection": True}
-    turn_id = None
+    turn_id, view = None, None
     if heard.problem != "empty":  # nothing is lost: the shopper's message is kept in the transcript
         if not already_stored:
             deps.sessions.append_turn(session_id, "user", heard.original, meta=meta)
-        turn_id = save_answer(deps, session_id, state, text=answer, act=act)
+        turn_id, view = save_answer(deps, session_id, state, text=answer, act=act)
     yield Event("delta", answer)
-    yield Event("reply", Reply(session_id, answer, act=act, turn_id=turn_id, cart=cart_view(deps, state),
+    yield Event("reply", Reply(session_id, answer, act=act, turn_id=turn_id, cart=view or cart_view(deps, state),
                                language=state.lang))
 
 

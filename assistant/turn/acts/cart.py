@@ -46,7 +46,9 @@ def show(ctx: ActContext) -> Draft:
 
 
 def summary(ctx: ActContext) -> dict:
-    return cart.summary(ctx.state.cart, ctx.deps.rows)
+    from assistant.turn.decide import cart_view
+
+    return cart_view(ctx.deps, ctx.state)
 
 
 def cart_text(ctx: ActContext) -> str:

@@ -73,11 +73,11 @@ def handle(ctx: ActContext) -> Draft:
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     act = u.act if u.act in ("search", "refine") else "search"
     if not products:
-        return Draft(act, fallback=answers.search_answer([], need=query, lang=lang), unmet=True)
+        return Draft(act, fallback=answers.no_match_answer(query, lang=lang), unmet=True)
     amounts = [a for a in (filters.price_max, filters.price_min) if a is not None]
     # The opening line is known before the model runs: the shopper reads it at once; the product
     # lines follow when the model has nothing (or nothing checkable) to add.
-    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=query, lang=lang, sentence=True)])
+    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=query, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
                     language=("Chinese" if lang == "zh" else "English"))
