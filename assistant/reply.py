@@ -21,7 +21,7 @@ class Reply:
     act: str = ""  # what the assistant understood the message as (search, question, cart_add, ...)
     cart: dict[str, Any] = field(default_factory=dict)  # {"items": [...], "total": float, "currency": str}
     nudge: str | None = None  # an incentive offered this turn, if the nudge policy chose one
-    grounding: str = "ok"  # ok | repaired | replaced | template | model_busy | model_failed: what became of the model's text
+    grounding: str = "ok"  # ok | repaired | replaced | template | model_busy | model_slow | model_failed: what became of the model's text
     turn_id: int | None = None  # id of the stored assistant turn (for feedback)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     language: str = "en"  # the language the answer is in (the shopper's)

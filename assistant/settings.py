@@ -40,6 +40,12 @@ class Settings:
     generator_api_key_env: str = "AISLE_GENERATOR_API_KEY"  # name of the variable, never the secret
     # A reply is streamed, so this bounds the wait for the next piece, not the whole answer.
     generator_timeout_s: float = 60.0
+    # A model server must start answering within this long, however busy (keep-alive pings do not
+    # count): past it the turn answers from the rows, marked `model_slow`.
+    generator_first_token_s: float = 8.0
+    # How many requests the model server runs at once (llama.cpp server: its --n_parallel; vLLM: many).
+    # Past that, this process counts requests as queued, and the turn sheds them to the rows.
+    generator_slots: int = 4
     embedder: str = DEFAULT_EMBEDDER  # e5 (English + Chinese) | minilm (English only)
     database_url: str | None = None  # None -> SQLite sessions in data_dir; postgresql://... to share them
     database_timeout_s: float = 5.0  # connecting to PostgreSQL; a dead host fails in this long, not in minutes
@@ -66,6 +72,8 @@ class Settings:
         s.generator_base_url = env.get("AISLE_GENERATOR_URL") or s.generator_base_url
         s.generator_model = env.get("AISLE_GENERATOR_MODEL") or s.generator_model
         s.generator_timeout_s = _seconds(env, "AISLE_GENERATOR_TIMEOUT", s.generator_timeout_s)
+        s.generator_first_token_s = _seconds(env, "AISLE_GENERATOR_FIRST_TOKEN_TIMEOUT", s.generator_first_token_s)
+        s.generator_slots = _count(env, "AISLE_GENERATOR_SLOTS", s.generator_slots)
         s.embedder = env.get("AISLE_EMBEDDER") or s.embedder
         s.database_url = _database_url(env) or s.database_url
         s.database_timeout_s = _seconds(env, "AISLE_DATABASE_TIMEOUT", s.database_timeout_s)
@@ -115,6 +123,15 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise ConfigurationError(f"{name} must be more than 0 seconds, not {raw!r}")
     return value
+
+
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if not raw:
+        return default
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
 
 
 def _database_url(env: Mapping[str, str]) -> str | None:

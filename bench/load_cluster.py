@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.generator == "openai":
             model = stack.enter_context(llama_server(log_dir=work / "logs"))
             overrides["AISLE_GENERATOR_URL"] = model.url + "/v1"
+            overrides["AISLE_GENERATOR_SLOTS"] = "1"  # llama-cpp-python's server runs one request at a time
         # The first server builds the shared data dir (catalog, vectors, key) alone; then both start.
         with app_servers(1, app_env(**overrides), log_dir=work / "logs" / "warm", timeout_s=600):
             pass

@@ -10,6 +10,7 @@ import json
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from assistant.generation import (
     Generator,
     GeneratorError,
+    GeneratorSlow,
     OpenAICompatGenerator,
     ScriptedGenerator,
     load_generator,
@@ -119,6 +121,7 @@ class FakeOpenAIServer:
         self.mid_stream_error: str | None = None
         self.first_chunk_read = threading.Event()  # set by a test to release the rest of the stream
         self.hold_after_first = False
+        self.ping_seconds = 0.0  # send only keep-alive comments this long before the first word
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -142,6 +145,14 @@ class FakeOpenAIServer:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
+                busy_until = time.monotonic() + outer.ping_seconds
+                while time.monotonic() < busy_until:  # a busy server: pings, no words
+                    try:
+                        self.wfile.write(b": ping\n\n")
+                        self.wfile.flush()
+                    except OSError:  # the client gave up and closed the connection
+                        return
+                    time.sleep(0.05)
                 for i, text in enumerate(outer.chunks):
                     chunk = {"choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]}
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
@@ -197,6 +208,33 @@ def test_openai_streams_deltas_in_order_as_they_arrive(server, monkeypatch):
     body = request["body"]
     assert body["stream"] is True and body["model"] == "qwen" and body["max_tokens"] == 42
     assert body["messages"][-1] == {"role": "assistant", "content": "staff note"}
+
+
+def test_openai_first_token_deadline_holds_while_the_server_only_pings(server):
+    server.ping_seconds = 3.0  # keep-alive pings reset a per-read timeout; the deadline must not care
+    gen = OpenAICompatGenerator(base_url=server.url, model="qwen", timeout_s=2.0, first_token_timeout_s=0.4)
+    t0 = time.monotonic()
+    with pytest.raises(GeneratorSlow, match="did not start answering within 0.4 s"):
+        list(gen.stream(PROMPT))
+    assert time.monotonic() - t0 < 1.5
+    assert gen.pending() == 0  # the abandoned request no longer counts
+
+
+def test_openai_deadline_only_bounds_the_first_word(server):
+    server.ping_seconds = 0.2
+    gen = OpenAICompatGenerator(base_url=server.url, model="qwen", first_token_timeout_s=1.0)
+    assert "".join(gen.stream(PROMPT)) == "Hello there, shopper!"
+
+
+def test_openai_counts_requests_past_the_servers_slots_as_pending(server):
+    server.hold_after_first = True
+    gen = OpenAICompatGenerator(base_url=server.url, model="qwen", slots=1)
+    first, second = gen.stream(PROMPT), gen.stream(PROMPT)
+    assert next(first) == "Hello" and next(second) == "Hello"
+    assert gen.pending() == 1  # two in flight, one slot
+    server.first_chunk_read.set()
+    list(first), list(second)
+    assert gen.pending() == 0
 
 
 def test_openai_never_stores_the_secret(monkeypatch):

@@ -31,12 +31,15 @@ class TestFromEnv:
             "AISLE_GENERATOR_URL": "http://10.0.0.5:8000/v1",
             "AISLE_GENERATOR_MODEL": "qwen",
             "AISLE_GENERATOR_TIMEOUT": "12.5",
+            "AISLE_GENERATOR_FIRST_TOKEN_TIMEOUT": "3",
+            "AISLE_GENERATOR_SLOTS": "8",
             "AISLE_DATABASE_URL": "postgresql://aisle@db:5432/shop",
             "AISLE_DATABASE_TIMEOUT": "3",
         })
         assert s.catalog_path == Path(tmp_path) / "catalog.db"
         assert (s.generator, s.generator_base_url, s.generator_model) == ("openai", "http://10.0.0.5:8000/v1", "qwen")
         assert (s.generator_timeout_s, s.database_timeout_s) == (12.5, 3.0)
+        assert (s.generator_first_token_s, s.generator_slots) == (3.0, 8)
         assert s.uses_postgres and s.session_store_url == "postgresql://aisle@db:5432/shop"
 
     def test_session_store_is_an_alias_of_database_url(self):
@@ -55,6 +58,11 @@ class TestFromEnv:
     def test_a_bad_timeout_names_the_variable(self, value):
         with pytest.raises(ConfigurationError, match="AISLE_GENERATOR_TIMEOUT"):
             Settings.from_env({"AISLE_GENERATOR_TIMEOUT": value})
+
+    @pytest.mark.parametrize("value", ["two", "0", "1.5"])
+    def test_a_bad_slot_count_names_the_variable(self, value):
+        with pytest.raises(ConfigurationError, match="AISLE_GENERATOR_SLOTS"):
+            Settings.from_env({"AISLE_GENERATOR_SLOTS": value})
 
     def test_empty_variables_keep_defaults(self):
         s = Settings.from_env({"AISLE_GENERATOR": "", "AISLE_DATABASE_URL": "", "AISLE_GENERATOR_TIMEOUT": ""})

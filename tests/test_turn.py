@@ -70,13 +70,20 @@ def test_greeting_and_thanks_get_no_cards(make_bot):
         assert reply.act in ("greeting", "thanks") and not reply.products
 
 
-def test_a_failing_model_is_visible_and_the_rows_still_answer(make_bot):
-    class Broken(ScriptedGenerator):
-        def stream(self, messages, **kw):
-            raise RuntimeError("engine crashed")
-            yield ""  # pragma: no cover
+class _Raising(ScriptedGenerator):
+    """A generator whose stream raises `error` before its first word."""
 
-    bot = make_bot(Broken())
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def stream(self, messages, **kw):
+        raise self.error
+        yield ""  # pragma: no cover
+
+
+def test_a_failing_model_is_visible_and_the_rows_still_answer(make_bot):
+    bot = make_bot(_Raising(RuntimeError("engine crashed")))
     reply = bot.chat("hiking boots", session_id="broken")
     assert reply.generator_error and "engine crashed" in reply.generator_error
     assert reply.grounding == "model_failed" and "unavailable" in reply.text
@@ -142,3 +149,13 @@ def test_a_returning_shoppers_history_reorders_results_and_forgetting_removes_it
     assert not profile.empty and known == expected  # the search act applies the shopper's history
     assert bot.forget_shopper("cust-42") >= 2
     assert not bot.sessions.session_exists("old1")
+
+
+def test_a_model_too_busy_to_start_is_shed_to_the_rows_without_an_error_line(make_bot):
+    from assistant.generation.base import GeneratorSlow
+
+    bot = make_bot(_Raising(GeneratorSlow("Model server did not start answering within 8 s (busy)")))
+    reply = bot.chat("hiking boots", session_id="slow")
+    assert reply.grounding == "model_slow" and reply.generator_error is None
+    assert "unavailable" not in reply.text and reply.products[0].title in reply.text
+    assert bot.deps.metrics.snapshot()["model_slow"] == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from assistant.generation.base import BaseGenerator, Generator, GeneratorError
+from assistant.generation.base import BaseGenerator, Generator, GeneratorError, GeneratorSlow
 from assistant.generation.openai_compat import OpenAICompatGenerator
 from assistant.generation.scripted import ScriptedGenerator
 from assistant.settings import Settings
@@ -17,6 +17,7 @@ __all__ = [
     "BaseGenerator",
     "Generator",
     "GeneratorError",
+    "GeneratorSlow",
     "OpenAICompatGenerator",
     "ScriptedGenerator",
     "load_generator",
@@ -48,6 +49,8 @@ def load_generator(settings: Settings) -> Generator:
             model=settings.generator_model,
             api_key_env=settings.generator_api_key_env,
             timeout_s=settings.generator_timeout_s,
+            first_token_timeout_s=settings.generator_first_token_s,
+            slots=settings.generator_slots,
         )
     if kind not in GENERATOR_KINDS:
         raise GeneratorError(f"Unknown generator {kind!r} in AISLE_GENERATOR: use one of {', '.join(GENERATOR_KINDS)}")

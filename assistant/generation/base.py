@@ -11,6 +11,14 @@ class GeneratorError(RuntimeError):
     """A generator could not load or answer; the message says how to fix it."""
 
 
+class GeneratorSlow(GeneratorError):
+    """The generator did not start answering within its first-token deadline (a queue, not a fault).
+
+    The turn answers from the rows instead and marks the reply `model_slow`: a shopper never waits
+    behind a model server's queue for longer than the deadline.
+    """
+
+
 @runtime_checkable
 class Generator(Protocol):
     """A chat model. `stream` yields text deltas; the caller pulls and may stop early."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.generation.base import BaseGenerator, GeneratorError, to_chat_dicts
+from assistant.generation.base import BaseGenerator, GeneratorError, GeneratorSlow, to_chat_dicts
 from assistant.generation.stops import apply_stops
 from assistant.messages import ChatMessage
 
@@ -35,6 +37,8 @@ class OpenAICompatGenerator(BaseGenerator):
         model: str | None = None,
         api_key_env: str = "AISLE_GENERATOR_API_KEY",
         timeout_s: float = 60.0,
+        first_token_timeout_s: float | None = None,
+        slots: int = 4,
         name: str | None = None,
     ) -> None:
         if not base_url:
@@ -43,6 +47,9 @@ class OpenAICompatGenerator(BaseGenerator):
         self.model = model
         self.api_key_env = api_key_env
         self.timeout_s = timeout_s
+        self.first_token_timeout_s = first_token_timeout_s
+        self.slots = slots
+        self._in_flight = 0
         self.name = name or f"openai:{model or self.base_url}"
         self._client: httpx.Client | None = None
         self._client_lock = threading.Lock()
@@ -65,14 +72,80 @@ class OpenAICompatGenerator(BaseGenerator):
         if stop:
             body["stop"] = list(stop)[:4]  # the OpenAI API accepts at most 4; the rest apply here
         # Stops are applied on our side too: servers differ in how they honour them mid-stream.
-        return apply_stops(self._deltas(body), stop)
+        return apply_stops(self._counted(self._deadlined(body)), stop)
 
-    def _deltas(self, body: dict[str, Any]) -> Iterator[str]:
+    def pending(self) -> int:
+        """Requests this process has sent that the server is not yet running (past its `slots`)."""
+        return max(0, self._in_flight - self.slots)
+
+    def _counted(self, deltas: Iterator[str]) -> Iterator[str]:
+        with self._client_lock:
+            self._in_flight += 1
+        try:
+            yield from deltas
+        finally:
+            with self._client_lock:
+                self._in_flight -= 1
+
+    def _deadlined(self, body: dict[str, Any]) -> Iterator[str]:
+        """The deltas, or GeneratorSlow when the first one takes longer than the first-token deadline.
+
+        A per-read timeout cannot bound the wait: a busy server may send keep-alive pings every few
+        seconds without a word of answer. So a pump thread reads the stream and this side waits on a
+        queue against one deadline; past it the request is abandoned (its connection closed).
+        """
+        if self.first_token_timeout_s is None:
+            yield from self._deltas(body)
+            return
+        chunks: queue.Queue = queue.Queue()
+        abandoned = threading.Event()
+        response_box: list = []
+
+        def pump() -> None:
+            try:
+                for delta in self._deltas(body, response_box):
+                    if abandoned.is_set():
+                        return
+                    chunks.put(("delta", delta))
+                chunks.put(("end", None))
+            except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
+                chunks.put(("error", exc))
+
+        threading.Thread(target=pump, name="openai-stream", daemon=True).start()
+        deadline = time.monotonic() + self.first_token_timeout_s
+        started = False
+        try:
+            while True:
+                wait = None if started else max(0.0, deadline - time.monotonic())
+                try:
+                    kind, value = chunks.get(timeout=wait)
+                except queue.Empty:
+                    raise GeneratorSlow(
+                        f"Model server at {self.base_url} did not start answering within "
+                        f"{self.first_token_timeout_s:g} s (busy); answered from the catalog rows. "
+                        "Add server capacity or raise AISLE_GENERATOR_FIRST_TOKEN_TIMEOUT") from None
+                if kind == "end":
+                    return
+                if kind == "error":
+                    raise value
+                started = True
+                yield value
+        finally:
+            abandoned.set()
+            for response in response_box:
+                try:
+                    response.close()  # frees the server's slot when it notices the closed connection
+                except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing to do
+                    pass
+
+    def _deltas(self, body: dict[str, Any], opened: list | None = None) -> Iterator[str]:
         import httpx
 
         url = f"{self.base_url}/chat/completions"
         try:
             with self._http().stream("POST", url, json=body, headers=self._headers()) as response:
+                if opened is not None:
+                    opened.append(response)
                 if response.status_code >= 400:
                     response.read()
                     raise self._http_error(response)

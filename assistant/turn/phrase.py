@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from assistant.generation.base import GeneratorSlow
 from assistant.turn.deps import TurnDeps
 from assistant.turn.events import Draft, Event
 from assistant.turn.guard import GroundingGuard
@@ -29,10 +30,11 @@ class Phrased:
     """What the phrasing stage produced and how."""
 
     text: str = ""
-    grounding: str = "template"  # ok | repaired | replaced | template | model_busy | model_failed
+    grounding: str = "template"  # ok | repaired | replaced | template | model_busy | model_slow | model_failed
     interrupted: bool = False  # staff took the chat while the model was writing
     dropped: list[str] = field(default_factory=list)  # kinds of guard violations
     generator_error: str | None = None
+    slow: bool = False  # the model did not start within its first-token deadline
 
 
 def phrase_draft(deps: TurnDeps, session_id: str, draft: Draft, *, shopper_text: str, lang: str,
@@ -64,6 +66,10 @@ def phrase_draft(deps: TurnDeps, session_id: str, draft: Draft, *, shopper_text:
                 generated.append(chunk)
                 yield Event("delta", chunk)
             out.interrupted = watch.taken
+        except GeneratorSlow as exc:  # a queue, not a fault: the rows answer, marked and counted
+            out.slow = True
+            deps.metrics.count("model_slow")
+            logger.warning("generator slow: %s", exc)
         except Exception as exc:  # noqa: BLE001 - any engine failure is reported, never hidden
             out.generator_error = f"{type(exc).__name__}: {exc}"
             deps.metrics.count("generator_failures")
@@ -73,7 +79,9 @@ def phrase_draft(deps: TurnDeps, session_id: str, draft: Draft, *, shopper_text:
             deps.metrics.count("guard_dropped_sentences", len(guard.dropped))
             logger.info("grounding dropped %d sentence(s): %s", len(guard.dropped), out.dropped)
         kept_text = "".join(generated).strip()
-        if out.generator_error:
+        if out.slow:
+            out.grounding = "model_slow"
+        elif out.generator_error:
             out.grounding = "model_failed"
             if generated:  # what was already shown stays; the facts follow
                 pieces.extend(generated)
