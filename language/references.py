@@ -84,11 +84,13 @@ class References:
     spans: list[tuple[int, int]] = field(default_factory=list)
     single_pronoun: bool = False  # "it"/"this one": resolved after everything explicit
     explicit: bool = False  # an ordinal, number, title or price pointed, not only "them"/"both"/"it"
+    beyond: bool = False  # an explicit position past the end of what is shown ("the third" of one card)
 
     def add(self, indexes: Sequence[int], span: tuple[int, int], count: int, *, explicit: bool = True) -> None:
         """Point at `indexes` (negative counts from the end), found at `span`."""
         self.explicit = self.explicit or explicit
         for i in indexes:
+            self.beyond = self.beyond or (explicit and i >= count)
             i = i + count if i < 0 else i
             if 0 <= i < count and i not in self.indexes:
                 self.indexes.append(i)

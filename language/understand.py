@@ -46,6 +46,7 @@ class Understanding:
     pricier: bool = False
     more: bool = False  # "show me more": the same search, past what was shown
     references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
+    points_beyond: bool = False  # an ordinal past the end of `shown`: the list before it may be meant
     question_topic: str | None = None  # TOPICS for "question"; SERVICE_TOPICS for "policy", "order_problem"
     quantity: int = 1  # for cart adds: "two of them" -> 2
     lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
@@ -144,9 +145,11 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     lang = lang_of(raw)
     currency = currency_in(raw)
     count = len(shown)
+    refs = None
 
     def result(act: str, **kw: Any) -> Understanding:
-        return Understanding(act=act, text=text, lang=lang, currency=currency, **kw)
+        return Understanding(act=act, text=text, lang=lang, currency=currency,
+                             points_beyond=bool(refs is not None and refs.beyond), **kw)
 
     if not MEANINGFUL.search(raw) or HESITATION.match(raw):
         return result("unclear"), True

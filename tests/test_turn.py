@@ -159,3 +159,27 @@ def test_a_model_too_busy_to_start_is_shed_to_the_rows_without_an_error_line(mak
     assert reply.grounding == "model_slow" and reply.generator_error is None
     assert "unavailable" not in reply.text and reply.products[0].title in reply.text
     assert bot.deps.metrics.snapshot()["model_slow"] == 1
+
+
+def test_the_second_one_after_a_one_card_answer_means_the_list_before_it(make_bot):
+    bot = make_bot(None)
+    listed = bot.chat("running shoes", session_id="ref")
+    assert len(listed.products) >= 3
+    one = bot.chat("is the first one waterproof?", session_id="ref")
+    assert [p.id for p in one.products] == [listed.products[0].id]
+    second = bot.chat("how much is the second one?", session_id="ref")
+    assert second.products and second.products[0].id == listed.products[1].id
+    assert f"{listed.products[1].price:,.2f}" in second.text
+
+
+def test_cheaper_after_a_mixed_list_keeps_the_kind_most_cards_share(make_bot):
+    from assistant.turn.acts.search import _same_kind
+    from catalog.filters import Filters
+
+    bot = make_bot(None)
+    boots = bot.chat("hiking boots", session_id="mix").products
+    kind = boots[0].attributes.get("subcategory") or boots[0].category
+    other = bot.chat("yoga mat", session_id="mix2").products[0]
+    mixed = [boots[0], other, *boots[1:3]]
+    narrowed = _same_kind(Filters(), mixed)
+    assert kind in (narrowed.attributes.get("subcategory"), *narrowed.categories)

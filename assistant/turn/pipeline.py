@@ -39,6 +39,10 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     shown = deps.rows(state.shown)
     t = time.perf_counter()
     heard = hear(deps, message, session_id, state, shown)
+    if heard.u is not None and heard.u.points_beyond and len(state.last_list) > len(shown):
+        # "the second one" after a one-card answer means the list before it (still on screen above).
+        shown = deps.rows(state.last_list)
+        heard = hear(deps, message, session_id, state, shown)
     timings["understand"] = time.perf_counter() - t
     state.lang = heard.lang
     if heard.problem or not heard.text:

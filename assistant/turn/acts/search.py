@@ -121,14 +121,29 @@ def relevant(hits, filters=None, *, floor: float = 0.22):
 
 
 def _same_kind(filters, shown: list[Product]):
-    """Constrain a refinement to the kind of product shown: their shared subcategory, else category."""
-    subs = {str(p.attributes.get("subcategory") or "").lower() for p in shown}
-    if len(subs) == 1 and "" not in subs and "subcategory" not in filters.attributes:
-        return filters.merged(attributes={**filters.attributes, "subcategory": shown[0].attributes["subcategory"]})
-    cats = {p.category.lower() for p in shown if p.category}
-    if len(cats) == 1 and not filters.categories and len(shown) == len([p for p in shown if p.category]):
-        return filters.merged(categories=(shown[0].category,))
+    """Constrain a refinement to the kind of product shown: its subcategory, else its category.
+
+    When the cards mix kinds, the kind most of them share wins (the first card, the best match,
+    breaks a tie): "anything cheaper?" after three boots and a sock means boots.
+    """
+    sub = _main_kind([str(p.attributes.get("subcategory") or "") for p in shown])
+    if sub and "subcategory" not in filters.attributes:
+        value = next(p.attributes["subcategory"] for p in shown if str(p.attributes.get("subcategory") or "").lower() == sub)
+        return filters.merged(attributes={**filters.attributes, "subcategory": value})
+    cat = _main_kind([p.category or "" for p in shown])
+    if cat and not filters.categories:
+        return filters.merged(categories=(next(p.category for p in shown if (p.category or "").lower() == cat),))
     return filters
+
+
+def _main_kind(kinds: list[str]) -> str:
+    """The kind (lower-cased) most cards share, the first card's on a tie; "" when cards lack one."""
+    kinds = [k.lower() for k in kinds]
+    if not kinds or "" in kinds:
+        return ""
+    counts = {k: kinds.count(k) for k in kinds}
+    best = max(counts.values())
+    return next(k for k in kinds if counts[k] == best)
 
 
 def _kind_only(attributes: dict) -> dict:
