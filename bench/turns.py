@@ -12,6 +12,7 @@ retrieved for that turn, or ignore a stated budget.
 
     python bench/turns.py            # full run (both systems), ~5-8 min on 2 cores
     python bench/turns.py --aisle    # Aisle only
+    AISLE_GENERATOR=transformers AISLE_BENCH_DATA=/tmp/d python bench/turns.py --aisle  # another engine
 """
 from __future__ import annotations
 
@@ -80,8 +81,10 @@ def run_aisle() -> dict:
     from assistant.generation import load_generator
     from assistant.settings import Settings
 
-    data = Path(tempfile.mkdtemp(prefix="aisle-bench-"))
-    settings = Settings.from_env({"AISLE_DATA_DIR": str(data)})
+    data = Path(os.environ.get("AISLE_BENCH_DATA") or tempfile.mkdtemp(prefix="aisle-bench-"))
+    # AISLE_GENERATOR picks the engine (local = CTranslate2, transformers, ...); AISLE_BENCH_DATA
+    # reuses a data dir between runs so the demo index is built once.
+    settings = Settings.from_env({**os.environ, "AISLE_DATA_DIR": str(data)})
     t = time.perf_counter()
     gen = TimedGenerator(load_generator(settings))
     load_s = time.perf_counter() - t
