@@ -59,10 +59,10 @@ class TimedGenerator:
 
     def __init__(self, inner):
         self.inner, self.name = inner, inner.name
+        self.calls: list[dict] = []
 
     def __getattr__(self, name):  # warm_up, pending, ... pass through to the engine
         return getattr(self.inner, name)
-        self.calls: list[dict] = []
 
     def stream(self, messages, **kw):
         start = time.perf_counter()

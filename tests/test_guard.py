@@ -88,3 +88,29 @@ def test_currency_names_unattributed_numbers_and_colours_are_checked(sentence, k
 def test_a_colour_the_row_has_passes():
     blue = Product(id="c", title="Harbor Canvas Sneaker", price=49.99, attributes={"colors_available": ["blue", "white"]})
     assert GroundingGuard([blue]).check("The Harbor Canvas Sneaker comes in blue and white.") == []
+
+
+def test_a_false_attribute_never_supports_the_property():
+    buds = Product(id="e", title="Pulse Earbuds", price=59.0, attributes={"noise_cancelling": False, "bluetooth": True})
+    guard = GroundingGuard([buds])
+    assert "property" in kinds(guard, "The Pulse Earbuds have noise cancelling.")
+    assert "property" in kinds(guard, "The Pulse Earbuds are noise-cancelling.")
+    assert guard.check("The Pulse Earbuds connect over Bluetooth.") == []
+    tau = Product(id="f", title="Bluetooth Speaker (blue, 10 hours)", price=49.0,
+                  attributes={"water resistance": "no", "color": "blue"})
+    assert "property" in kinds(GroundingGuard([tau]), "The Bluetooth Speaker is water resistant.")
+
+
+def test_another_variant_of_the_shown_product_is_caught_by_its_options():
+    blue = Product(id="g", title="Water Bottle (1000ml, glass, blue)", price=25.0, group_id="wb",
+                   attributes={"capacity": "1000ml", "material": "glass", "color": "blue"})
+    others = ["Water Bottle (1000ml, glass, red)", "Water Bottle (500ml, stainless steel, black)"]
+    guard = GroundingGuard([blue], other_titles=others)
+    assert "product" in kinds(guard, "The Water Bottle (1000ml, glass, red) is a bright choice.")
+    assert "product" in kinds(guard, "The Water Bottle in stainless steel keeps drinks cold.")
+    assert GroundingGuard([blue], other_titles=others).check("The Water Bottle holds 1000ml and is glass.") == []
+
+
+def test_a_colour_must_be_a_whole_word_of_the_row():
+    tinted = Product(id="h", title="Tinted Glass Vase", price=30.0, description="A colored glass vase.")
+    assert "property" in kinds(GroundingGuard([tinted]), "The Tinted Glass Vase is red.")

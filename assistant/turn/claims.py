@@ -50,6 +50,36 @@ _BETTER_RATED = re.compile(r"\b(?:better|higher)[- ]rated\b|\bhigher rating\b", 
 _PRONOUN_START = re.compile(r"^\s*(?:it|its|it's|this|that|these|they|their|both|它|这款|这个|该)\b", re.IGNORECASE)
 
 
+# Two-word properties written with a space or an underscore mean the hyphenated property word.
+_MULTIWORD = re.compile(
+    r"\b(noise|water|dishwasher|microwave|non|cast|usb|bpa|gluten|sugar|fragrance|wi)[ _](cancell?ing|canceling|"
+    r"resistan(?:t|ce)|repellent|safe|stick|iron|c|free|fi)\b", re.IGNORECASE)
+
+
+def canonical(text: str) -> str:
+    """Lower-cased text with two-word properties hyphenated ("noise cancelling" -> "noise-cancelling";
+    "water resistance" -> "water-resistant"), so a sentence and a row spell them the same way."""
+    def join(m: re.Match) -> str:
+        second = m.group(2).lower()
+        second = "resistant" if second.startswith("resistan") else second
+        return f"{m.group(1).lower()}-{second}"
+
+    return _MULTIWORD.sub(join, text.lower())
+
+
+def _fact(key: str, value) -> str:
+    """One attribute as words: a false or "no" value reads "not <key>", so a row with
+    `noise_cancelling: false` never supports "noise-cancelling"."""
+    key = key.replace("_", " ")
+    if value is True or str(value).strip().lower() in ("true", "yes"):
+        return key
+    if value is False or str(value).strip().lower() in ("false", "no", "none"):
+        return f"not {key}"
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(map(str, value))
+    return f"{key} {value}"
+
+
 def words(text: str) -> set[str]:
     """Lower-cased words, plural 's' folded, so "boots" supports "boot"."""
     out = set()
@@ -63,10 +93,10 @@ def words(text: str) -> set[str]:
 def row_text(p: Product, *, reviews: bool = False) -> str:
     """Everything the catalog says about a product, as one lower-cased string."""
     bits = [p.title, p.brand, p.category, p.description, " ".join(p.tags),
-            " ".join(f"{k} {v}" for k, v in p.facts().items())]
+            " ".join(_fact(k, v) for k, v in p.facts().items())]
     if reviews:
         bits += [str(r.get("text", "")) for r in p.reviews]
-    return " ".join(bits).lower()
+    return canonical(" ".join(bits))
 
 
 def name_keys(p: Product, others: Sequence[Product]) -> list[str]:
@@ -111,8 +141,8 @@ def property_problems(sentence: str, subject: Product, given: Sequence[Product],
     """(kind, word) for property words the sentence gives `subject` that its row does not support:
     "misattributed" when another given row has it, "unsupported" when none does, and "negated"
     when the row says the opposite ("not fully waterproof")."""
-    low = sentence.lower()
-    own = row_text(subject) + " " + extra
+    low = canonical(sentence)
+    own = row_text(subject) + " " + canonical(extra)
     own_words = words(own)
     others = " ".join(row_text(p) for p in given if p is not subject)
     out = []
@@ -120,11 +150,18 @@ def property_problems(sentence: str, subject: Product, given: Sequence[Product],
         if _negated(low, w):
             continue
         forms = (w, *_EQUIVALENT.get(w, ()))
-        if not any(f in own for f in forms) and w.rstrip("s") not in own_words:
-            out.append(("misattributed" if w in others else "unsupported", w))
+        if not any(_says(own, f) for f in forms) and w.rstrip("s") not in own_words:
+            out.append(("misattributed" if _says(others, w) else "unsupported", w))
         elif _row_negates(own, w):
             out.append(("negated", w))
     return out
+
+
+def _says(text: str, word: str) -> bool:
+    """The word in the text: as a whole word for Latin script ("red" is not in "colored")."""
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _property_words(low: str) -> list[str]:

@@ -162,11 +162,21 @@ class GroundingGuard:
         if self.find_titles is not None:
             candidates += list(self.find_titles(sentence))
         out = []
+        given_options = set().union(*(variant_options(p.title) for p in self.products))
+        given_families = {_family(p.title) for p in self.products if variant_options(p.title)}
         for title in dict.fromkeys(candidates):
             name = short_name(title)
-            if name not in self._given_names and title.lower() not in self._given_names and (
-                    title.lower() in low or (len(name) >= 8 and name in low)):
+            if title.lower() in self._given_names:
+                continue
+            if name not in self._given_names and (title.lower() in low or (len(name) >= 8 and name in low)):
                 out.append(Violation("product", title))
+            elif _family(title) in given_families and _family(title) in low:
+                # Another variant of a product given ("Water Bottle (1000ml, glass, red)" when the blue
+                # one was shown): its titles share the first words, so its own options tell it apart.
+                options = [o for o in variant_options(title) - given_options
+                           if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", low)]
+                if options:
+                    out.append(Violation("product", f"{title} ({', '.join(options)})"))
         return out
 
     def filter_stream(self, chunks: Iterable[str]) -> Iterator[str]:
@@ -215,6 +225,17 @@ def _system_prompt() -> str:
 
 def _strip_zero(number: str) -> str:
     return number[:-2] if number.endswith(".0") else number
+
+
+def variant_options(title: str) -> set[str]:
+    """The options a variant's title lists in its last parentheses: "Water Bottle (1000ml, glass, red)"."""
+    m = re.search(r"\(([^()]+)\)\s*$", title)
+    return {o.strip().lower() for o in m.group(1).split(",") if o.strip()} if m else set()
+
+
+def _family(title: str) -> str:
+    """A variant title without its options: "water bottle" for "Water Bottle (1000ml, glass, red)"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip().lower()
 
 
 def short_name(title: str) -> str:
