@@ -88,15 +88,29 @@ def fact(p: Product, topic: str, *, lang: str = "en") -> tuple[str, Any] | None:
     if topic == "reviews":
         return ("reviews", p.reviews) if p.reviews else None
     facts = p.facts()
+    # Feeds spell keys differently ("water resistance", "water_resistance", "Water-Resistance").
+    spelled = {_key(k): k for k in facts}
     for key in TOPIC_KEYS.get(topic, (topic,)):
+        key = spelled.get(_key(key), key)
         if key in facts and facts[key] not in (None, "", []):
             return key, facts[key]
     return None
 
 
-def fact_answer(p: Product, topic: str, *, lang: str = "en") -> str:
-    """A one-line grounded answer for a known topic, or an honest 'the catalog does not say'."""
+def _key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "_", name.strip().lower())
+
+
+def fact_answer(p: Product, topic: str, *, lang: str = "en", place: str | None = None) -> str:
+    """A one-line grounded answer for a known topic, or an honest 'the catalog does not say'.
+
+    `place` is where a shipping question asks about ("to the Cayman Islands"): a row's shipping time
+    that does not name it does not answer it.
+    """
     found = fact(p, topic, lang=lang)
+    if place and topic == "shipping" and (found is None or place.lower() not in str(found[1]).lower()):
+        what = phrase("shipping_to", lang, place=place)
+        return phrase("doesnt_say", lang, what=what, title=p.title)
     if found is None and topic == "waterproof":
         return property_answer(p, ["waterproof", "water-resistant", "防水"], lang=lang) or _doesnt_say(p, topic, lang)
     if found is None:

@@ -15,7 +15,9 @@ __all__ = ["STOPWORDS", "strip_dialogue", "tidy"]
 # Chinese request openers and glue, one list for every rule: "我想买", "帮我找一下", "有没有", "推荐".
 # A classifier after a verb or numeral goes with it ("买个手机", "来一双"); 双/套/本 alone may start a
 # product word (双肩包, 套装, 本子), so only 个/件/款/台/只/把/张/条 are dropped after a bare verb.
-_ZH_CLASSIFIER = r"(?:(?:一|两|几|三)[个双件款台只套本条把张]|[个件款台只把张条])"
+# A bare classifier goes only when a word of two characters follows it: "买个手机" -> 手机, but
+# "想买台灯" keeps 台灯 (a desk lamp, not "a lamp").
+_ZH_CLASSIFIER = r"(?:(?:一|两|几|三)[个双件款台只套本条把张]|[个件款台只把张条](?=[\u4e00-\u9fffA-Za-z]{2}))"
 ZH_OPENERS = (
     r"请问|请|麻烦(?:你|您)?|您好|你好|我(?:正)?在找|正在找|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
     r"(?:买|找|看看|看|要|入手|换)?|想(?:买|要|找|看看|看|入手)|要买|需要|买|找(?:一下|下)?|推荐(?:一下|下)?|有没有|有什么"

@@ -6,9 +6,38 @@ checks that first. The first rule that matches wins, most specific first.
 """
 from __future__ import annotations
 
+import re
+
 from language.patterns import Rule
 
-__all__ = ["SERVICE_TOPICS", "service_request"]
+__all__ = ["SERVICE_TOPICS", "destination", "service_request"]
+
+# "ship to the Cayman Islands", "deliver to canada", "寄到开曼群岛": a place the answer must name.
+_DEST_EN = re.compile(
+    r"\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|send|sent|post|mail)\b[^.?!。？！]{0,40}?"
+    r"\b(?:to|into)\s+(?:the\s+)?(?P<place>[a-z][\w'-]*(?:\s+(?!(?:and|or|for|by|in|within|from|how|what|please|"
+    r"too|as|cost|costs|take|takes)\b)[a-z][\w'-]*){0,3})", re.IGNORECASE)
+_NOT_PLACES = frozenset("""me my us our you your him her them it this that here there home house door doorstep
+address office work buy be get pay arrive reach anywhere everywhere other another""".split())
+_DEST_ZH = re.compile(r"(?:寄|运|送|发|邮|配送|快递)(?:到|往|去|至)(?P<place>[\u4e00-\u9fff]{2,8}?)"
+                      r"(?=的|运费|邮费|要|多|需|吗|么|可以|能|得|是|[，,。？?！!]|$)")
+
+
+def destination(text: str) -> str | None:
+    """The place a shipping question names ("the Cayman Islands", "开曼群岛"), or None."""
+    m = _DEST_ZH.search(text)
+    if m:
+        place = m.group("place")
+        return None if place in ("家里", "这里", "那里", "我家", "家") else place
+    m = _DEST_EN.search(text)
+    if not m:
+        return None
+    words = m.group("place").split()
+    while words and words[-1].lower() in _NOT_PLACES | {"the"}:
+        words.pop()
+    if not words or words[0].lower() in _NOT_PLACES:
+        return None
+    return " ".join(words)
 
 _MY = r"(?:my|our|an|the|a|this|last|recent|previous)"
 # (act, topic, rule), in order.

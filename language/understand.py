@@ -75,9 +75,12 @@ def _need_text(text: str) -> str:
 def _content_words(text: str) -> list[str]:
     """Words that name a product or property, not dialogue glue or comparatives."""
     text = COMPARATIVE.sub(" ", text)
+    mixed = re.findall(r"[A-Za-z0-9]+[\u4e00-\u9fff]+|[\u4e00-\u9fff]+[A-Za-z0-9]+", text)  # "T恤", "U盘"
+    for m in mixed:
+        text = text.replace(m, " ")
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOPWORDS]
     cjk = [c for c in CJK.findall(text) if c not in CJK_PARTICLES]
-    return words + ([''.join(cjk)] if len(cjk) >= 2 else [])
+    return mixed + words + ([''.join(cjk)] if len(cjk) >= 2 else [])
 
 
 ActModel = Callable[[str], "tuple[str, float] | None"]

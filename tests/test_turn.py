@@ -183,3 +183,21 @@ def test_cheaper_after_a_mixed_list_keeps_the_kind_most_cards_share(make_bot):
     mixed = [boots[0], other, *boots[1:3]]
     narrowed = _same_kind(Filters(), mixed)
     assert kind in (narrowed.attributes.get("subcategory"), *narrowed.categories)
+
+
+def test_shipping_to_a_place_the_row_does_not_name_is_not_answered_with_its_shipping_time(make_bot):
+    bot = make_bot(None)
+    shown = bot.chat("hiking boots", session_id="ship").products[0]
+    for question in ("How much for shipping it to the Cayman Islands?", "这双寄到开曼群岛运费多少？"):
+        reply = bot.chat(question, session_id="ship")
+        assert reply.escalated or "Cayman Islands" in reply.text or "开曼群岛" in reply.text
+        assert "doesn't" in reply.text or "没有写明" in reply.text or reply.escalated
+    assert shown.title
+
+
+def test_chinese_needs_with_latin_letters_or_a_classifier_like_character_are_searched(make_bot):
+    from language import understand
+
+    for text, need in (("我需要T恤", "T恤"), ("想买台灯", "台灯"), ("买个手机", "手机")):
+        u = understand(text)
+        assert u.act == "search" and u.query_text == need

@@ -10,6 +10,7 @@ import re
 from assistant import answers
 from assistant.turn.acts import ActContext, search
 from assistant.turn.events import Draft
+from language.service import destination
 
 # Words of a question that never name the property asked about.
 _QUESTION_WORDS = set("""
@@ -35,8 +36,11 @@ def handle(ctx: ActContext) -> Draft:
     lang = ctx.state.lang
     topic = getattr(ctx.u, "question_topic", None) or "other"
     if topic in answers.TOPIC_KEYS or topic in ("price", "stock", "reviews"):
-        lines = [answers.fact_answer(p, topic, lang=lang) for p in targets[:3]]
-        unmet = all(answers.fact(p, topic) is None for p in targets[:3]) and topic != "waterproof"
+        place = destination(ctx.text) if topic == "shipping" else None
+        lines = [answers.fact_answer(p, topic, lang=lang, place=place) for p in targets[:3]]
+        found = [answers.fact(p, topic) for p in targets[:3]]
+        unmet = all(f is None or (place and place.lower() not in str(f[1]).lower()) for f in found)
+        unmet = unmet and topic != "waterproof"
         return Draft("question", products=list(targets[:3]), fallback="\n".join(lines), unmet=unmet)
     product = targets[0]
     words = property_words(ctx.text, product.title)

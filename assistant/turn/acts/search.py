@@ -26,9 +26,12 @@ def handle(ctx: ActContext) -> Draft:
     deps, u, shown, lang = ctx.deps, ctx.u, ctx.shown, ctx.state.lang
     ctx.prefs = ctx.prefs.apply(u, last_prices=[p.price for p in shown])
     filters = ctx.prefs.filters
-    if getattr(u, "more", False) and shown:
+    newly_excluded = bool((getattr(u, "filters_delta", None) or {}).get("exclude_brands") or getattr(u, "excluded", None))
+    if getattr(u, "more", False) and shown and not newly_excluded:
+        # "show me more" is past what was shown; "no Apple, any other brand?" may keep shown ones.
         filters = filters.merged(exclude_ids=tuple(set(filters.exclude_ids) | {p.id for p in shown}))
-    query = ctx.prefs.query or getattr(u, "query_text", "") or ctx.text
+    need = ctx.prefs.query or getattr(u, "query_text", "")  # what the answer may echo: never the whole message
+    query = need or ctx.text
     refining = u.act == "refine" and not getattr(u, "query_text", "") and bool(shown)
     if refining:  # "anything cheaper?" keeps the kind of product on screen
         filters = _same_kind(filters, shown)
@@ -73,11 +76,11 @@ def handle(ctx: ActContext) -> Draft:
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     act = u.act if u.act in ("search", "refine") else "search"
     if not products:
-        return Draft(act, fallback=answers.no_match_answer(query, lang=lang), unmet=True)
+        return Draft(act, fallback=answers.no_match_answer(need, lang=lang), unmet=True)
     amounts = [a for a in (filters.price_max, filters.price_min) if a is not None]
     # The opening line is known before the model runs: the shopper reads it at once; the product
     # lines follow when the model has nothing (or nothing checkable) to add.
-    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=query, lang=lang)])
+    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=need, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
                     language=("Chinese" if lang == "zh" else "English"))

@@ -7,6 +7,7 @@ import re
 from assistant import answers
 from assistant.turn.acts import ActContext, search
 from assistant.turn.events import Draft
+from language.service import destination
 from prompts import phrase
 
 # A shopping request that mentions service words ("a headset for our support team") is a search.
@@ -22,8 +23,11 @@ def policy(ctx: ActContext) -> Draft:
     lang = ctx.state.lang
     product = (ctx.referenced or ctx.focus() or [None])[0]
     row_topic = _ROW_TOPIC.get(getattr(ctx.u, "question_topic", None) or "")
+    place = destination(ctx.text)
     if product is not None and row_topic and answers.fact(product, row_topic) is not None:
-        return Draft("policy", products=[product], fallback=answers.fact_answer(product, row_topic, lang=lang))
+        found = str(answers.fact(product, row_topic)[1]).lower()
+        if not (place and row_topic == "shipping" and place.lower() not in found):
+            return Draft("policy", products=[product], fallback=answers.fact_answer(product, row_topic, lang=lang))
     desk = ctx.deps.policies
     answer = desk.answer(ctx.text, product=product, lang=lang) if desk is not None else None
     if answer is not None and answer.covered and answer.text:
