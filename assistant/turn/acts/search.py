@@ -42,11 +42,13 @@ def handle(ctx: ActContext) -> Draft:
     if lang == "zh" and with_english_terms(query) != query:
         # Rows that say the shopper's own Chinese words first, then what the English product words
         # find (an English catalog, or English rows of a mixed one).
-        need = re.sub(r"[^\u4e00-\u9fff]", "", query)
-        own = [h for h in hits if h.lexical_score is not None and need
-               and (need in h.product.title or any(need in t for t in h.product.tags))]
+        said = re.sub(r"[^\u4e00-\u9fff]", "", query)
+        own = [h for h in hits if h.lexical_score is not None and said
+               and (said in h.product.title or any(said in t for t in h.product.tags))]
         seen = {h.product.id for h in own}
-        search_text = with_english_terms(query)
+        # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
+        # products come within reach ("T恤" found a helmet next to the T-shirt).
+        search_text = " ".join(english_terms(query))
         hits = own + [h for h in deps.retriever.search(search_text, k=k + 8, filters=filters)
                       if h.product.id not in seen]
     hits = relevant(hits, filters, floor=floor)
@@ -156,15 +158,25 @@ def _kind_only(attributes: dict) -> dict:
 def with_english_terms(query: str) -> str:
     """A Chinese need plus the English product words it stands for, so an English catalog can match
     it ("笔记本电脑" also searches "laptops"); Chinese titles still match the Chinese words."""
+    extra = english_terms(query)
+    return " ".join([query, *extra]) if extra else query
+
+
+def english_terms(query: str) -> list[str]:
+    """The English product, colour and material words a Chinese need names, longest Chinese word
+    first and each character used once: "蓝牙音箱" is a Bluetooth speaker, not something blue."""
     from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
 
     extra: list[str] = []
-    for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS):
-        for word in sorted((w for w in table if not w.isascii()), key=len, reverse=True):
-            if word in query:
-                values = table[word]
-                extra += [v for v in ((values,) if isinstance(values, str) else values) if v.isascii()]
-    return " ".join([query, *dict.fromkeys(extra)]) if extra else query
+    rest = query
+    words = [(w, table) for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS) for w in table
+             if not w.isascii()]
+    for word, table in sorted(words, key=lambda wt: len(wt[0]), reverse=True):
+        if word in rest:
+            rest = rest.replace(word, "\x00")
+            values = table[word]
+            extra += [v for v in ((values,) if isinstance(values, str) else values) if v.isascii()]
+    return list(dict.fromkeys(extra))
 
 
 def names_product(query: str, product: Product) -> bool:
