@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
+from retrieval import journal
+
 if TYPE_CHECKING:
     import faiss
 
@@ -36,6 +38,9 @@ logger = logging.getLogger(__name__)
 ANN_THRESHOLD = 20_000  # below this many products exact search takes < 5 ms; above, IVF
 NPROBE = 24  # cells searched per query: recall@10 >= 0.95 of exact at 100k-1M (bench/RESULTS.md)
 TRAIN_PER_CELL = 64  # k-means sample: 64 vectors per cell is enough for stable centroids
+# Small updates of large indexes go to a journal instead of rewriting every file (retrieval/journal.py):
+JOURNAL_FROM = 20_000  # products; below, a full save takes well under a second
+JOURNAL_SHARE, JOURNAL_MIN_ROWS, JOURNAL_MAX_ENTRIES = 0.02, 500, 64  # then the next update folds it in
 
 
 @runtime_checkable
@@ -66,12 +71,13 @@ class FaissIndex:
     """FAISS over a persisted vector matrix; `update` keeps it in step with the catalog."""
 
     def __init__(self, directory: str | Path, *, dim: int, model: str, ann_threshold: int = ANN_THRESHOLD,
-                 nprobe: int = NPROBE, hnsw_threshold: int | None = None) -> None:
+                 nprobe: int = NPROBE, hnsw_threshold: int | None = None, journal_from: int = JOURNAL_FROM) -> None:
         self.directory = Path(directory)
         # `hnsw_threshold` is the old name of `ann_threshold` (the approximate index was HNSW then).
         self.dim, self.model = dim, model
         self.ann_threshold = hnsw_threshold if hnsw_threshold is not None else ann_threshold
         self.nprobe = nprobe
+        self.journal_from = journal_from
         self.ids: list[str] = []
         self.hashes: list[str] = []
         self.langs: list[str] = []  # the language of each row's product ("" when unknown)
@@ -80,6 +86,7 @@ class FaissIndex:
         self.vectors = np.zeros((0, dim), np.float32)
         self._row: dict[str, int] = {}
         self._faiss: faiss.Index | None = None
+        self._saved = False  # the files on disk are this index's (a journal may extend them)
         self._load()
 
     @property
@@ -105,6 +112,7 @@ class FaissIndex:
             logger.warning("vector index files disagree (%d vectors, %d ids); rebuilding", len(vectors), len(meta["ids"]))
             return
         self.ids, self.hashes, self.vectors = meta["ids"], meta["hashes"], vectors
+        self._saved = True
         self.langs = meta.get("langs") or [""] * len(self.ids)
         self._row = {pid: i for i, pid in enumerate(self.ids)}
         index_path = self.directory / "faiss.index"
@@ -115,6 +123,8 @@ class FaissIndex:
             if index.ntotal == len(self.ids) and _wanted_kind(len(self.ids), self.ann_threshold) == type(index).__name__:
                 self._faiss = index
                 self._set_nprobe()
+        for entry in journal.read(self.directory):  # small updates since the last full save
+            self._apply(entry.ids, entry.hashes, entry.vectors, entry.drop, entry.langs)
 
     def _save(self) -> None:
         import faiss
@@ -126,9 +136,12 @@ class FaissIndex:
         (tmp / "meta.json").write_text(json.dumps({"model": self.model, "dim": self.dim, "ids": self.ids, "hashes": self.hashes,
                                                    "langs": self.langs}))
         faiss.write_index(self._index(), str(tmp / "faiss.index"))
+        folded = journal.entries(self.directory)
         for name in ("vectors.npy", "faiss.index", "meta.json"):  # meta last: it vouches for the others
             os.replace(tmp / name, self.directory / name)
         tmp.rmdir()
+        journal.clear(self.directory, folded)  # now part of the full save
+        self._saved = True
 
     # -- keeping in step -----------------------------------------------------------------------
     def stale(self, current: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -141,10 +154,23 @@ class FaissIndex:
     def update(self, ids: Sequence[str], hashes: Sequence[str], vectors: np.ndarray, *, drop: Sequence[str] = (),
                languages: Sequence[str] | None = None) -> None:
         """Replace/add rows for `ids`, remove `drop`, edit FAISS in place (or rebuild it when the
-        exact/approximate choice flips or the IVF grew past what it was trained for), and persist."""
+        exact/approximate choice flips or the IVF grew past what it was trained for), and persist:
+        a small change to a large index goes to the journal, anything else rewrites the files."""
         vectors = np.asarray(vectors, np.float32).reshape(len(ids), -1) if len(ids) else np.zeros((0, self.dim), np.float32)
         assert vectors.shape == (len(ids), self.dim), (vectors.shape, len(ids), self.dim)
         languages = list(languages) if languages is not None else [""] * len(ids)
+        self._apply(list(ids), list(hashes), vectors, list(drop), languages)
+        change = len(ids) + len(drop)
+        if (len(self.ids) >= self.journal_from and self._saved
+                and journal.rows(self.directory) + change <= max(JOURNAL_MIN_ROWS, len(self.ids) * JOURNAL_SHARE)
+                and len(journal.entries(self.directory)) < JOURNAL_MAX_ENTRIES):
+            journal.append(self.directory, journal.Entry(list(ids), list(hashes), languages, vectors, list(drop)))
+        else:
+            self._save()
+
+    def _apply(self, ids: list[str], hashes: list[str], vectors: np.ndarray, drop: list[str],
+               languages: list[str]) -> None:
+        """The update in memory: rows replaced, added and dropped, FAISS edited to match."""
         self._centroids = self._params = None
         touched: list[int] = []  # rows whose vector changed (FAISS must forget their old vector)
         moved: list[int] = []  # rows that now hold another product's vector
@@ -188,7 +214,6 @@ class FaissIndex:
                 self.langs.append(lang)
         self.vectors = np.ascontiguousarray(mat, np.float32)
         self._edit_faiss(sorted(set(touched)), sorted(set(moved)), first_new)
-        self._save()
 
     def label_languages(self, languages: dict[str, str]) -> None:
         """Set the language of rows indexed before languages were recorded (once), and persist."""

@@ -277,3 +277,12 @@ def test_language_sits_below_assistant_and_retrieval():
             "print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_who_a_need_or_row_is_for():
+    from language.gender import conflicts, gender_of
+
+    assert gender_of("i need some men's shoes") == "men" and gender_of("女款登山鞋") == "women"
+    assert gender_of("menu board") is None and gender_of("unisex running tee") is None
+    assert conflicts("men's shoes", "Calvin Klein Heel Shoes womens-shoes")
+    assert not conflicts("men's shoes", "Trail Runner unisex") and not conflicts("shoes", "Heel Shoes womens-shoes")

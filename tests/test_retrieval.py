@@ -158,6 +158,30 @@ class TestInvertedFileIndex(VectorIndexContract):
         assert index._index() is before  # a re-sync of a few products does not rebuild the index
 
 
+class TestJournaledIndex(VectorIndexContract):
+    """A large index: small updates go to the change journal and are replayed on reopening."""
+
+    def make(self, directory, model="m"):
+        return FaissIndex(directory, dim=DIM, model=model, ann_threshold=100, nprobe=10_000, journal_from=1)
+
+    def test_small_updates_are_journaled_and_a_full_save_folds_them_in(self, tmp_path, data):
+        from retrieval import journal
+
+        ids, vectors = data
+        index = self.make(tmp_path / "j")
+        index.update(ids, ["h0"] * len(ids), vectors)  # the first save is a full one
+        assert not journal.entries(tmp_path / "j")
+        moved = unit(np.random.default_rng(9).normal(size=(2, DIM)))  # new vectors for the first two
+        index.update(ids[:2], ["h1"] * 2, moved, drop=[ids[-1]])
+        assert len(journal.entries(tmp_path / "j")) == 1
+        reopened = self.make(tmp_path / "j")
+        assert reopened.search(moved[0], k=1)[0][0] == ids[0] and ids[-1] not in reopened.ids
+        assert reopened.stale(dict(zip(ids[:-1], ["h1", "h1"] + ["h0"] * (len(ids) - 3)))) == ([], [])
+        reopened.label_languages({})  # any full save
+        assert not journal.entries(tmp_path / "j")
+        assert self.make(tmp_path / "j").search(moved[1], k=1)[0][0] == ids[1]
+
+
 def test_a_second_language_is_not_ranked_below_the_first_wholesale(tmp_path):
     # Two languages: every vector of one carries the same offset, as a multilingual model's do.
     rng = np.random.default_rng(3)

@@ -132,11 +132,8 @@ class OpenAICompatGenerator(BaseGenerator):
                 yield value
         finally:
             abandoned.set()
-            for response in response_box:
-                try:
-                    response.close()  # frees the server's slot when it notices the closed connection
-                except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing to do
-                    pass
+            if response_box:  # closing may wait on the reading thread: never make the shopper wait for it
+                threading.Thread(target=_close_quietly, args=(response_box[0],), daemon=True).start()
 
     def _deltas(self, body: dict[str, Any], opened: list | None = None) -> Iterator[str]:
         import httpx
@@ -216,6 +213,14 @@ class OpenAICompatGenerator(BaseGenerator):
             if self._client is not None:
                 self._client.close()
                 self._client = None
+
+
+def _close_quietly(response: Any) -> None:
+    """Close an abandoned response: frees the server's slot when it notices the closed connection."""
+    try:
+        response.close()
+    except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing to do
+        pass
 
 
 def _api_root(base_url: str) -> str:

@@ -51,7 +51,7 @@ def handle(ctx: ActContext) -> Draft:
         search_text = " ".join(english_terms(query))
         hits = own + [h for h in deps.retriever.search(search_text, k=k + 8, filters=filters)
                       if h.product.id not in seen]
-    hits = relevant(hits, filters, floor=floor)
+    hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -88,6 +88,13 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _for_others(need: str, product: Product) -> bool:
+    """The shopper asked for men's (or women's) things and this row names only the other group."""
+    from language.gender import conflicts
+
+    return conflicts(need, " ".join([product.title, product.category, " ".join(product.tags)]))
 
 
 def _personalised(ctx: ActContext, products: list[Product]) -> list[Product]:
