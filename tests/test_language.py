@@ -286,3 +286,13 @@ def test_who_a_need_or_row_is_for():
     assert gender_of("menu board") is None and gender_of("unisex running tee") is None
     assert conflicts("men's shoes", "Calvin Klein Heel Shoes womens-shoes")
     assert not conflicts("men's shoes", "Trail Runner unisex") and not conflicts("shoes", "Heel Shoes womens-shoes")
+
+
+def test_the_head_noun_names_the_kind_of_product():
+    from language.head import head_forms, names_kind
+
+    assert head_forms("bluetooth speaker") == {"speaker", "speakers"}
+    assert head_forms("microphone for our customer support team") == {"microphone", "microphones"}
+    assert head_forms("something for my dad") == set() and head_forms("gift for mom") == set()
+    assert names_kind({"t-shirt", "t-shirts"}, "T-Shirt (blue, M, cotton)")
+    assert not names_kind({"speaker", "speakers"}, "LED Light Bulb (60W equivalent, daylight, Bluetooth)")

@@ -52,6 +52,7 @@ def handle(ctx: ActContext) -> Draft:
         hits = own + [h for h in deps.retriever.search(search_text, k=k + 8, filters=filters)
                       if h.product.id not in seen]
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
+    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -88,6 +89,42 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _of_the_kind(hits, need: str, lang: str):
+    """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
+    the speakers, not an LED bulb whose title also says Bluetooth (rows with no category stay). A Chinese need counts its
+    English product words, and a row whose title has the shopper's own Chinese words."""
+    from language.head import head_forms, names_kind
+
+    if not need:
+        return hits
+    heads = head_forms(need, english_terms(need) if lang == "zh" else None)
+    said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
+    if not heads and not said:
+        return hits
+
+    def of_kind(p: Product) -> bool:
+        kind = " ".join([p.title, p.category, str(p.attributes.get("subcategory") or "")])
+        return (bool(heads) and names_kind(heads, kind)) or (len(said) >= 2 and said in p.title)
+
+    typed = [h for h in hits if of_kind(h.product)]
+    if not typed:
+        return hits
+    # A row without a category may be of the kind without its title saying so (a novel's title
+    # is its name): only rows whose catalog names their kind (a category, or a variant family's
+    # title) are judged by it.
+    return [h for h in hits if of_kind(h.product) or not _kind_known(h.product)]
+
+
+def _kind_known(p: Product) -> bool:
+    return bool(p.category or p.attributes.get("subcategory") or p.group_id)
+
+
+def _tidy(text: str) -> str:
+    from language import tidy
+
+    return tidy(text)
 
 
 def _for_others(need: str, product: Product) -> bool:
