@@ -153,6 +153,15 @@ def _ok(answer):
     return answer
 
 
+def _read_events(url: str, body: dict, events: list[str]) -> None:
+    """Read a chat stream's event names into `events` until the server goes away."""
+    with contextlib.suppress(httpx.HTTPError):
+        with httpx.stream("POST", url + "/api/v1/chat", json=body, timeout=60) as r:
+            for line in r.iter_lines():
+                if line.startswith("event:"):
+                    events.append(line[6:].strip())
+
+
 def _turns(client: AisleClient, sid: str) -> list[tuple[int, str, str]]:
     return [(t["id"], t["role"], t["text"]) for t in client.history(sid)]
 
@@ -173,17 +182,18 @@ def test_sigkill_while_an_answer_streams_keeps_every_stored_turn_and_the_takeove
 
     SlowModel.hold.set()  # the next answer stops after its first words, mid-stream
     events: list[str] = []
-    with httpx.stream("POST", server.url + "/api/v1/chat", json={"message": "a tent for 2 people", "session_id": a},
-                      timeout=60) as r:
-        assert r.status_code == 200
-        for line in r.iter_lines():
-            if line.startswith("event:"):
-                events.append(line[6:].strip())
-            if "products" in events and SlowModel.holding.wait(0.05):
-                break
-        assert SlowModel.holding.is_set(), f"the model never started this answer; events {events}"
-        server.kill(signal.SIGKILL)  # the answer is streaming: cards sent, the model mid-sentence
+    reader = threading.Thread(target=_read_events, args=(server.url, {"message": "a tent for 2 people",
+                                                                      "session_id": a}, events), daemon=True)
+    reader.start()
+    assert SlowModel.holding.wait(30), f"the model never started this answer; events {events}"
+    deadline = time.monotonic() + 10
+    while "products" not in events and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert "products" in events, events
+    server.kill(signal.SIGKILL)  # the answer is streaming: cards sent, the model mid-sentence
+    reader.join(timeout=30)
     assert server.proc.returncode == -signal.SIGKILL
+    assert "reply" not in events  # it really was cut mid-answer
     SlowModel.hold.clear()
     SlowModel.release.set()
 
