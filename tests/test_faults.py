@@ -345,3 +345,25 @@ def test_a_full_disk_refuses_the_message_with_503_and_the_app_recovers(apps, dat
     assert users == ["warm gloves for winter", "any under $40?"]
     assert server.proc.poll() is None
     client.close()
+
+
+def test_the_widget_says_when_a_message_cannot_be_stored(shopper, monkeypatch):
+    """The widget's side of a full disk (control flow: the store's write raises what SQLite raises)."""
+    import html
+
+    from assistant.web.storage_faults import STORAGE_SORRY
+
+    first = list(shopper.send("warm gloves for winter", None))
+    token = next(v.stored for v in first if v.store)
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(shopper.bot.sessions, "append_turn", disk_full)
+    views = list(shopper.send("any under $40?", token))
+    assert STORAGE_SORRY in html.unescape(views[-1].thread)
+    monkeypatch.undo()
+    assert "any under $40?" not in [t.text for t in shopper.bot.history(token["sid"])]
+    again = list(shopper.send("any under $40?", token))
+    assert [t.text for t in shopper.bot.history(token["sid"]) if t.role == "user"][-1] == "any under $40?"
+    assert STORAGE_SORRY not in html.unescape(again[-1].thread)
