@@ -221,7 +221,7 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
             return reply_out(stream.reply, signer.token(sid))
         raw = stream.events()
         # The shopper's message is stored before the first event: a store that cannot write is a 503
-        # here (on_crash), before the stream starts, not a broken stream.
+        # here (crash_response), before the stream starts, not a broken stream.
         first = next(raw, None)
         return StreamingResponse(events(first, raw, sid), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
