@@ -23,8 +23,10 @@ def build(env: dict[str, str] | None = None):
     from assistant import Assistant
     from assistant.settings import Settings
     from assistant.web.server import WebSettings, create_app
+    from assistant.web.storage_faults import check_data_dir
 
     settings = Settings.from_env(env)
+    check_data_dir(settings.data_dir)  # a read-only, full or misnamed data dir stops the start, naming the fix
     for line in settings.check():  # an unreachable PostgreSQL or model server stops the start, naming the fix
         logger.info("reached %s", line)
     web = WebSettings.from_env(env)
@@ -39,7 +41,16 @@ def main() -> None:
 
     logging.basicConfig(level=os.environ.get("AISLE_LOG_LEVEL", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app, web = build()
+    try:
+        app, web = build()
+    except Exception as exc:  # what a shop owner can fix is one sentence, not a traceback
+        from assistant.settings import default_data_dir
+        from assistant.web.storage_faults import startup_problem
+
+        problem = startup_problem(exc, default_data_dir())
+        if problem is None:
+            raise
+        raise SystemExit(f"Aisle cannot start: {problem}") from None  # to stderr, exit status 1
     logger.info("Aisle on http://%s:%d/ (staff console: /staff)", web.host, web.port)
     # Open widgets hold a streaming connection; without a limit a restart would wait for every shopper to leave.
     uvicorn.run(app, host=web.host, port=web.port, log_level="warning", timeout_graceful_shutdown=5)

@@ -26,6 +26,7 @@ from assistant.web.api_models import (SSE_DESCRIPTION, CartAdd, CartOut, ChatReq
                                       SessionOut, StatusOut, TurnOut)
 from assistant.web.intake import Intake
 from assistant.web.limits import RateLimiter
+from assistant.web.storage_faults import STORAGE_RETRY_AFTER_S, STORAGE_SORRY, is_storage_failure
 from assistant.web.transcript import staff_display_name
 
 if TYPE_CHECKING:
@@ -111,10 +112,17 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
             detail = f"No such API route: {request.method} {request.url.path} (see {API_PATH}/openapi.json)"
         return error_response(ApiError(exc.status_code, code, detail))
 
-    @api.exception_handler(Exception)
-    async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+    def crash_response(request: Request, exc: Exception) -> JSONResponse:
+        if is_storage_failure(exc):  # disk full, read-only: the caller may retry once space returns
+            logger.error("API %s %s: the store cannot write (%s)", request.method, request.url.path, exc)
+            return error_response(ApiError(503, "storage_unavailable", STORAGE_SORRY,
+                                           retry_after=STORAGE_RETRY_AFTER_S))
         logger.error("API %s %s failed", request.method, request.url.path, exc_info=exc)
         return error_response(ApiError(500, "internal_error", SORRY))
+
+    @api.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        return crash_response(request, exc)
 
     @api.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -122,7 +130,10 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
         if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             return error_response(ApiError(413, "payload_too_large",
                                            f"The request body is over {MAX_BODY_BYTES:,} bytes"))
-        return await call_next(request)
+        try:
+            return await call_next(request)
+        except Exception as exc:  # answered here: Starlette's last-resort handler would re-raise it to the
+            return crash_response(request, exc)  # server, which logs it again and drops the connection
 
     # -- helpers -------------------------------------------------------------------------------------
     def session_of(token: str) -> str:
@@ -155,14 +166,15 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
                 "answered_by": reply.answered_by, "act": reply.act, "cart": reply.cart or None,
                 "nudge": reply.nudge}
 
-    def events(stream: Any, sid: str) -> Iterator[str]:
+    def events(first: Any, raw: Iterator[Any], sid: str) -> Iterator[str]:
+        from itertools import chain
+
         from assistant.web.shopper import finish_in_background
 
         token = signer.token(sid)
         yield sse("session", {"session_id": token})
-        raw = stream.events()
         try:
-            for event in raw:
+            for event in chain([first] if first is not None else [], raw):
                 if event.kind == "products":
                     yield sse("products", {"products": [product_out(p) for p in event.value]})
                 elif event.kind == "delta":
@@ -172,7 +184,11 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
         except GeneratorExit:  # the client went away: finish (and store) the answer anyway
             finish_in_background(raw, sid)
             raise
-        except Exception:
+        except Exception as exc:
+            if is_storage_failure(exc):
+                logger.error("API: session %s: the store cannot write (%s)", sid, exc)
+                yield sse("error", ApiError(503, "storage_unavailable", STORAGE_SORRY).body())
+                return
             logger.exception("API: answering session %s failed", sid)
             yield sse("error", ApiError(500, "internal_error", SORRY).body())
 
@@ -203,7 +219,11 @@ def create_api(bot: "Assistant", signer: "SessionSigner", intake: "Intake | None
             for _ in stream.events():
                 pass
             return reply_out(stream.reply, signer.token(sid))
-        return StreamingResponse(events(stream, sid), media_type="text/event-stream",
+        raw = stream.events()
+        # The shopper's message is stored before the first event: a store that cannot write is a 503
+        # here (crash_response), before the stream starts, not a broken stream.
+        first = next(raw, None)
+        return StreamingResponse(events(first, raw, sid), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     @api.get("/sessions/{session_id}", response_model=StatusOut, summary="Who is answering this chat",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.inputs import InvalidSessionIdError, check_session_id, new_session_id
 from assistant.web.cards import cart_panel
 from assistant.web.intake import Intake
+from assistant.web.storage_faults import STORAGE_SORRY, is_storage_failure
 from assistant.web.transcript import Pending, shopper_header, shopper_transcript
 
 if TYPE_CHECKING:
@@ -153,7 +154,11 @@ class ShopperChat:
         except GeneratorExit:  # the page went away mid-answer: finish it anyway, so a reload shows it
             finish_in_background(events, sid)
             raise
-        except Exception:  # the shopper gets an apology, the log gets the traceback (never the message)
+        except Exception as exc:  # the shopper gets an apology, the log gets the traceback (never the message)
+            if is_storage_failure(exc):  # disk full or read-only: say so, and that the message was not sent
+                logger.error("answering session %s: the store cannot write (%s)", sid, exc)
+                yield self.full_view(sid, thread=self.render(sid, notice=STORAGE_SORRY))
+                return
             logger.exception("answering session %s failed", sid)
             yield self.full_view(sid, thread=self.render(sid, notice=SORRY))
             return
