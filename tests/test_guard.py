@@ -114,3 +114,13 @@ def test_another_variant_of_the_shown_product_is_caught_by_its_options():
 def test_a_colour_must_be_a_whole_word_of_the_row():
     tinted = Product(id="h", title="Tinted Glass Vase", price=30.0, description="A colored glass vase.")
     assert "property" in kinds(GroundingGuard([tinted]), "The Tinted Glass Vase is red.")
+
+
+def test_a_budget_amount_passes_only_as_a_budget():
+    guard = GroundingGuard([HARD], allowed_amounts=[150])
+    assert guard.check("It is under your $150 budget.") == []
+    assert guard.check("All of these fit your $150 budget.") == []
+    assert "price" in kinds(guard, "The Stormcrest Hardshell Jacket costs $150 for you.")
+    boot = Product(id="y", title="山岚 登山鞋", price=499.0, currency="CNY")
+    zh = GroundingGuard([boot], allowed_amounts=[200])
+    assert zh.check("这款在200元以内。") == [] and "price" in kinds(zh, "这款现在只要200元。")

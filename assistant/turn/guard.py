@@ -127,7 +127,7 @@ class GroundingGuard:
 
     def _prices(self, sentence: str, rows: Sequence[Product]) -> list[Violation]:
         """Amounts must be a price of the product talked about (or the budget the shopper set)."""
-        prices = {round(p.price, 2) for p in rows} | self._budget
+        prices = {round(p.price, 2) for p in rows}
         currencies = {(p.currency or "USD").upper() for p in rows}
         out = []
         for m in _MONEY.finditer(sentence):
@@ -144,7 +144,9 @@ class GroundingGuard:
             exact = any(abs(amount - p) <= 0.011 for p in prices)
             # "$120" for a $119.99 product is a rounding, not an invention.
             rounded = "." not in raw and any(abs(amount - p) < 1.0 for p in prices)
-            if not (exact or rounded):
+            # The shopper's budget may be repeated as a budget ("under your $150"), never as a price.
+            budget = any(abs(amount - b) <= 0.011 for b in self._budget) and _is_budget_context(sentence, m)
+            if not (exact or rounded or budget):
                 out.append(Violation("price", m.group(0)))
         return out
 
@@ -215,6 +217,17 @@ class GroundingGuard:
     @property
     def status(self) -> str:
         return "repaired" if self.dropped else "ok"
+
+
+_BUDGET_BEFORE = re.compile(r"(?:under|below|less than|up to|within|budget(?: of)?|max(?:imum)?|no more than|at most|"
+                            r"cap of|limit of|预算|不超过|低于|以内)\W{0,3}(?:your\W+|the\W+|a\W+)?$", re.IGNORECASE)
+_BUDGET_AFTER = re.compile(r"^\s*(?:budget|limit|cap|or less|max(?:imum)?|以内|以下|之内)", re.IGNORECASE)
+
+
+def _is_budget_context(sentence: str, m: re.Match) -> bool:
+    """The amount is spoken of as a budget ("under your $150", "200元以内"), not as what something costs."""
+    return bool(_BUDGET_BEFORE.search(sentence[max(0, m.start() - 24):m.start()])
+                or _BUDGET_AFTER.match(sentence[m.end():m.end() + 12]))
 
 
 def _system_prompt() -> str:
