@@ -213,7 +213,7 @@ def bench_scale(tmp: Path, n: int, demo: list[Product], demo_vectors: np.ndarray
     res["index_s"] /= 1000
     res["faiss"] = base.index.kind
     exact_index = FaissIndex(tmp / f"exact-{n}", dim=embedder.dim, model=embedder.name, ann_threshold=1 << 62)
-    exact_index.update(base.index.ids, base.index.hashes, base.index.vectors)
+    exact_index.update(base.index.ids, base.index.hashes, base.index.vectors, languages=base.index.langs)
     answers: dict[str, list] = {}
     setups = {m: Retriever(base.store, base.index, embedder, mode=m) for m in MODES}
     setups["hybrid, exact index"] = Retriever(base.store, exact_index, embedder, mode="hybrid")
