@@ -77,6 +77,19 @@ def product_line(p: Product, *, index: int | None = None, lang: str = "en") -> s
     return f"{prefix}{p.title} — {('，' if lang == 'zh' else ', ').join(bits)}"
 
 
+def product_summary(p: Product, *, lang: str = "en") -> str:
+    """"The second one": what the row says about it, in short: its line, first sentence, a few facts."""
+    lines = [product_line(p, lang=lang)]
+    first = next(iter(re.split(r"(?<=[.!?。！？])\s*", " ".join(p.description.split()))), "").strip()
+    if first:
+        lines.append(first)
+    facts = [f"{k.replace('_', ' ')}: {value_text(v)}" for k, v in p.attributes.items()
+             if v not in (None, "", [], False) and not isinstance(v, dict) and len(value_text(v)) <= 40][:4]
+    if facts:
+        lines.append(("；" if lang == "zh" else "; ").join(facts))
+    return "\n".join(lines)
+
+
 def fact(p: Product, topic: str, *, lang: str = "en") -> tuple[str, Any] | None:
     """(key, value) that answers `topic` for `p`, or None when the catalog does not say."""
     if topic == "price":

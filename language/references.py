@@ -55,6 +55,10 @@ _RE_CHEAPEST = Rule(("cheap", "least expensive", "lowest", "more expensive", "mo
                      "less expensive", "便宜", "贵"),
                     r"\bthe\s+(?P<lo>cheapest|least\s+expensive|lowest[\s-]priced)\b" + _OF_THEM,
                     r"\bthe\s+(?P<hi>most\s+expensive|priciest|dearest)\b" + _OF_THEM,
+                    # "cheapest of them pls", "cheapest one": no "the", but a pointer follows
+                    r"\b(?P<lo3>cheapest|least\s+expensive|lowest[\s-]priced)(?=\s+(?:one|of\s+(?:them|these|those|all)))"
+                    + _OF_THEM,
+                    r"\b(?P<hi3>most\s+expensive|priciest|dearest)(?=\s+(?:one|of\s+(?:them|these|those|all)))" + _OF_THEM,
                     r"\bthe\s+(?P<lo2>cheaper|less\s+expensive|lower[\s-]priced)\s+(?:one|option|pair|model)\b",
                     r"\bthe\s+(?P<hi2>pricier|more\s+expensive|dearer|higher[\s-]priced)\s+(?:one|option|pair|model)\b",
                     r"(?P<zlo>最便宜|便宜的那|便宜那)(?:的)?(?:一)?" + MEASURE + "?",
@@ -145,7 +149,8 @@ def find_references(text: str, *, count: int, prices: Sequence[float], focus: in
                 last_end = m.end()
     if len(prices) == count and count:
         for m in _RE_CHEAPEST.finditer(text):
-            pick = min if (m.group("lo") or m.group("lo2") or m.group("zlo")) else max
+            refs.beyond = refs.beyond or count == 1  # "the cheapest of them" with one card shown: the list
+            pick = min if (m.group("lo") or m.group("lo2") or m.group("lo3") or m.group("zlo")) else max
             refs.add([pick(range(count), key=lambda i: prices[i])], m.span(), count)
     for m in _RE_BOTH.finditer(text):
         if refs.free(*m.span()):

@@ -201,3 +201,22 @@ def test_chinese_needs_with_latin_letters_or_a_classifier_like_character_are_sea
     for text, need in (("我需要T恤", "T恤"), ("想买台灯", "台灯"), ("买个手机", "手机")):
         u = understand(text)
         assert u.act == "search" and u.query_text == need
+
+
+def test_a_bare_reference_shows_what_the_row_says_and_superlatives_mean_the_list(make_bot):
+    bot = make_bot(None)
+    listed = bot.chat("headphones", session_id="bare").products
+    second = bot.chat("the second one", session_id="bare")
+    assert second.products[0].id == listed[1].id and "doesn't" not in second.text
+    assert f"{listed[1].price:,.2f}" in second.text
+    cheapest = min(listed, key=lambda p: p.price)
+    picked = bot.chat("cheapest of them pls", session_id="bare")  # one card on screen now: the list is meant
+    assert picked.products[0].id == cheapest.id
+
+
+def test_a_row_that_lacks_the_asked_property_is_not_shown_first(make_bot):
+    from assistant.turn.claims import negated_properties
+
+    bot = make_bot(None)
+    shown = bot.chat("i want a waterproof jacket", session_id="wpj").products
+    assert shown and not negated_properties("waterproof jacket", shown[0])

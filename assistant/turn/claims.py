@@ -157,6 +157,13 @@ def property_problems(sentence: str, subject: Product, given: Sequence[Product],
     return out
 
 
+def negated_properties(need: str, product: Product) -> list[str]:
+    """Property words of a need ("waterproof jacket") that the product's row says it lacks
+    ("waterproof: no", "not fully waterproof")."""
+    own = row_text(product)
+    return [w for w in _property_words(canonical(need)) if not _negated(canonical(need), w) and _row_negates(own, w)]
+
+
 def _says(text: str, word: str) -> bool:
     """The word in the text: as a whole word for Latin script ("red" is not in "colored")."""
     if not word.isascii():

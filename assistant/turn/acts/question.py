@@ -18,8 +18,12 @@ a an the it its it's this that these those them they one ones is are was were be
 can could will would should has have had of for to in on with and or about any anything there here
 how what which who whom whose when where why whether if please tell me know you your i my we our
 much many very really also still just get got come comes come go goes made make item product
-thing stuff good ok okay
+thing stuff good ok okay first second third fourth fifth last latter former cheapest priciest
+more tell show details detail info information describe description about pls please thanks
 """.split())
+# Chinese words that point at a shown product or ask for details, not at a property.
+_ZH_POINTERS = re.compile(r"第[一二三四五六七八九十\d]+(?:个|款|件|双|台|本|只|条)?|最便宜的?|最贵的?|这个|那个|这款|那款|它|"
+                          r"详细|介绍|一下|说说|看看|怎么样|如何|多少|请问|吗|呢|么|嘛|吧|的")
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -44,7 +48,9 @@ def handle(ctx: ActContext) -> Draft:
         return Draft("question", products=list(targets[:3]), fallback="\n".join(lines), unmet=unmet)
     product = targets[0]
     words = property_words(ctx.text, product.title)
-    quoted = answers.property_answer(product, words, lang=lang) if words else None
+    if not words:  # "the second one", "tell me more about it": what its row says
+        return Draft("question", products=[product], fallback=answers.product_summary(product, lang=lang))
+    quoted = answers.property_answer(product, words, lang=lang)
     if quoted is None:
         return Draft("question", products=[product], fallback=answers.fact_answer(product, "other", lang=lang))
     return Draft("question", products=[product], fallback=quoted)
@@ -53,8 +59,8 @@ def handle(ctx: ActContext) -> Draft:
 def property_words(question: str, title: str) -> list[str]:
     """The words (or a Chinese phrase) that name what is asked: "dishwasher safe" in "is it dishwasher safe?"."""
     title_words = set(re.findall(r"\w+", title.lower()))
-    cjk = re.findall(r"[\u4e00-\u9fff]{2,}", question)
-    if cjk:
+    cjk = re.findall(r"[\u4e00-\u9fff]{2,}", _ZH_POINTERS.sub(" ", question))
+    if re.search(r"[\u4e00-\u9fff]", question):
         stripped = [re.sub(r"^(?:这个|那个|它|这款|请问)|(?:吗|呢|么|嘛|吧)$", "", c) for c in cjk]
         return [w for w in stripped if len(w) >= 2 and w not in title]
     words = [w for w in re.findall(r"[a-z][a-z-]+", question.lower())

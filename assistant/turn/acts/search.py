@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from assistant import answers
 from assistant.answers import money
+from assistant.turn import claims
 from assistant.turn.acts import ActContext
 from assistant.turn.events import Draft
 from assistant.turn.prompt import product_block
@@ -53,6 +54,8 @@ def handle(ctx: ActContext) -> Draft:
                       if h.product.id not in seen]
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
     hits = _of_the_kind(hits, need or _tidy(ctx.text), lang)
+    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first.
+    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
