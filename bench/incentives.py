@@ -252,12 +252,22 @@ def main(argv: list[str] | None = None) -> int:
         "by the same rule as the offer (a session's first middle-band turn, `NudgePolicy.decide_and_record`); "
         "before that rule, a session that drifted into the middle band after its first look could be offered "
         "but never held out, which biases the comparison. A shop needs traffic of this order (hundreds of "
-        "middle-band sessions per group) before a ten-point effect clears zero.",
+        "middle-band sessions per group) before a ten-point effect clears zero. " + _stay_note(middles[0.0]),
     ])
     print(body)
     if not args.no_write:
         write_subsection("Shop features", "Incentives", body)
     return 0
+
+
+def _stay_note(middle: dict) -> str:
+    """The stayed-in-chat difference in words: the model's staying rule ignores the offer, so any gap is chance."""
+    diff, lo, hi = middle["stayed in chat"]
+    clears = lo > 0 or hi < 0
+    return (f"Stayed in chat differs by {diff:+.1%} [{lo:+.1%}, {hi:+.1%}] although the behaviour model's staying "
+            "rule ignores the offer: " + ("likely chance (one 95% interval in twenty misses), the same in both runs "
+                                          "because they share their shoppers and their draws" if clears else
+                                          "no effect, as assumed") + ".")
 
 
 def _covers(ci: tuple[float, float, float], value: float) -> str:
