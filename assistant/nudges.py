@@ -124,16 +124,18 @@ class NudgePolicy:
 
         Writes once per session when the policy first looks at it (turn >= min_turns), and again
         when an offer is made; `state["nudge_logged"]` remembers the first write across servers.
+        A held-out session is written again on each middle-band turn (the store keeps the first of
+        those), so it enters the comparison group at the same moment it would have been offered.
         """
         nudge = self.decide(session_id, score, state=state, now=now)
         turn = state.get("turns")
         if turn is not None and turn < self.min_turns:
             return nudge
-        if nudge is not None or not state.get("nudge_logged"):
-            band = self.band(float(score))
+        band = self.band(float(score))
+        held_out = nudge is None and band == "middle" and self.held_out(session_id)
+        if nudge is not None or held_out or not state.get("nudge_logged"):
             log.record_nudge_decision(
-                session_id, band=band, score=float(score), offered=nudge is not None,
-                held_out=nudge is None and band == "middle" and self.held_out(session_id),
+                session_id, band=band, score=float(score), offered=nudge is not None, held_out=held_out,
                 kind=nudge.kind if nudge else None, turn=turn, cart_value=cart_value)
             state["nudge_logged"] = True
         return nudge

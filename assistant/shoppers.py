@@ -13,6 +13,7 @@ not match the shopper's stated filters, so it cannot override what they asked fo
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,13 +23,32 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from catalog.models import Product
     from catalog.store import CatalogStore
-    from retrieval.retriever import Retriever
-    from assistant.sessions.base import ShopperHistory
+    from retrieval.retriever import Hit, Retriever
+    from assistant.sessions.base import ShopperHistory, ShopperLog
 
 logger = logging.getLogger(__name__)
 
 CART_WEIGHT = 3.0  # a carted product says more about taste than one that was only shown
 MAX_BOOST = 2  # personalisation moves a result up at most this many places: relevance stays first
+# `rerank`: a hit's fused score as a share of the best hit's, plus TIE_MARGIN x affinity (0..1). A
+# product that suits the shopper overtakes one at most TIE_MARGIN more relevant: with the default
+# reciprocal-rank fusion that is a few places among results both retrievers agree on, never a
+# clearly better match (set before measuring, not tuned on the benchmark's dialogues).
+TIE_MARGIN = 0.10
+# "Something like last time", "anything new for me?": a returning shopper asking to be recommended
+# to, with no product named; answered from their history (`recommend`), not by searching the words.
+_PICKS_EN = re.compile(
+    r"\b(?:like|similar to|same as|more of)\s+(?:what|the\s+ones?|the\s+stuff|those|the\s+things?|things?)\s+"
+    r"(?:i|we)(?:'ve|\s+have)?\s+(?:bought|got|ordered|purchased|looked\s+at|viewed|liked|had)\b"
+    r"|\b(?:same|similar|like)\s+(?:as\s+|to\s+)?(?:last\s+time|before|my\s+last\s+(?:order|purchase))\b"
+    r"|\banything\s+(?:new\s+)?(?:for\s+me|i\s+(?:might|would|could)\s+like)\b"
+    r"|\bwhat(?:'s|\s+is)?\s+new\s+for\s+me\b"
+    r"|\b(?:recommend|suggest|pick)\s+(?:me\s+)?(?:something|anything|some\s*thing)(?:\s+for\s+me)?\s*[.?!]*$"
+    r"|\bwhat\s+(?:would|do|can|could)\s+you\s+(?:recommend|suggest)(?:\s+for\s+me)?\s*[.?!]*$"
+    r"|\bsurprise\s+me\b|\b(?:picked|picks)\s+for\s+me\b|\bbased\s+on\s+my\s+(?:history|orders?|purchases)\b",
+    re.IGNORECASE)
+_PICKS_ZH = re.compile(r"(?:像|类似|和|跟)(?:我)?上次|上次买的那种|以前买过的|有什么新的?(?:给我|适合我)|"
+                       r"给我推荐(?:点|一下|些)?(?:东西|什么)?[吧吗呢。？?！!]*$|猜我喜欢")
 
 
 @dataclass
@@ -86,6 +106,34 @@ def personalise(products: Sequence["Product"], profile: ShopperProfile | None) -
     return [p for _, _, p in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
+def rerank(hits: Sequence["Hit"], profile: ShopperProfile | None, *, k: int,
+           margin: float = TIE_MARGIN) -> list["Product"]:
+    """The top `k` of a search's ranked hits, near-ties broken by the shopper's tastes.
+
+    Score = fused score / best fused score + `margin` x affinity: a product matching the shopper's
+    usual category, brand or price overtakes one at most `margin` more relevant, so history can
+    lift it from just below the cards into them; a clearly better match stays ahead. Out-of-stock
+    products stay behind in-stock ones (the first hit, which the shopper may have named, excepted).
+    An anonymous shopper (no profile, or an empty one) gets the hits' own order, unchanged.
+    """
+    if profile is None or profile.empty or len(hits) < 2:
+        return [h.product for h in hits[:k]]
+    top = max(h.score for h in hits)
+    if top <= 0:  # no usable scale: fall back to places
+        return personalise([h.product for h in hits], profile)[:k]
+
+    def key(item: tuple[int, "Hit"]) -> tuple[bool, float, int]:
+        i, h = item
+        return (i > 0 and not h.product.in_stock, -(h.score / top + margin * profile.affinity(h.product)), i)
+
+    return [h.product for _, h in sorted(enumerate(hits), key=key)[:k]]
+
+
+def wants_picks(text: str) -> bool:
+    """Whether a message asks to be recommended to from history ("something like last time"), naming no product."""
+    return bool(text) and bool(_PICKS_EN.search(text) or _PICKS_ZH.search(text))
+
+
 def recommend(retriever: "Retriever", profile: ShopperProfile, *, k: int = 4) -> list["Product"]:
     """Products for a returning shopper: their latest searches again, minus what they carted, by taste."""
     if profile.empty:
@@ -94,3 +142,16 @@ def recommend(retriever: "Retriever", profile: ShopperProfile, *, k: int = 4) ->
     hits = retriever.search(query, k=k + 8, filters={"exclude_ids": sorted(profile.carted), "in_stock": True})
     fresh = [h.product for h in hits if h.product.id not in profile.seen] or [h.product for h in hits]
     return personalise(fresh, profile)[:k]
+
+
+def picks_for(text: str, shopper_id: str | None, sessions: "ShopperLog", retriever: "Retriever", *,
+              k: int = 4) -> list["Product"] | None:
+    """The answer to a vague return request ("anything new for me?") from the shopper's history, or None.
+
+    None means "not such a request, or nothing to go on" (no shopper id, no history): the turn then
+    handles the message as it would anyway, so an anonymous shopper's chat never changes.
+    """
+    if not shopper_id or not wants_picks(text) or not hasattr(sessions, "shopper_history"):
+        return None
+    profile = ShopperProfile.build(sessions.shopper_history(shopper_id), retriever.store)
+    return recommend(retriever, profile, k=k) or None

@@ -62,6 +62,22 @@ class IncentiveLogContract:
         store.save_state(sid, {"cart_value": 5})  # the cart shrank: not an add
         assert store.nudge_outcomes()[0].cart_added is False
 
+    def test_a_late_held_out_look_starts_the_measurement_once(self, store, clock):
+        sid = store.create_session()
+        store.record_nudge_decision(sid, band="low", score=0.2, offered=False, turn=2)
+        store.append_turn(sid, "user", "hmm")
+        clock.advance(1)
+        store.record_nudge_decision(sid, band="middle", score=0.5, offered=False, held_out=True, turn=3,
+                                    cart_value=0)
+        store.append_turn(sid, "user", "the blue one")
+        store.save_state(sid, {"cart_value": 25})
+        clock.advance(1)
+        store.record_nudge_decision(sid, band="middle", score=0.6, offered=False, held_out=True, turn=4,
+                                    cart_value=25)  # a later held-out look: the first one stands
+        [o] = store.nudge_outcomes()
+        assert (o.band, o.held_out, o.offered, o.turn, o.turns_after, o.cart_added) == (
+            "middle", True, False, 3, 1, True)
+
     def test_sessions_without_a_decision_are_not_measured(self, store):
         sid = store.create_session()
         store.append_turn(sid, "user", "hello")
@@ -181,6 +197,24 @@ def test_held_out_sessions_are_recorded_as_the_comparison_group(sqlite_store):
     outcomes = sqlite_store.nudge_outcomes()
     assert {o.session_id for o in outcomes if o.held_out} == {s for s in sids if policy.held_out(s)}
     assert all(o.offered != o.held_out for o in outcomes)
+
+
+def test_held_out_and_offered_sessions_enter_at_their_first_middle_turn(sqlite_store):
+    """The comparison group is chosen by the same rule as the offered one, so drift into the band is no bias."""
+    policy = NudgePolicy(holdout=0.5)
+    held = next(f"late{i}" for i in range(100) if policy.held_out(f"late{i}"))
+    offered = next(f"late{i}" for i in range(100) if not policy.held_out(f"late{i}"))
+    for sid in (held, offered):
+        sqlite_store.create_session(sid)
+        state = {"turns": 2}
+        policy.decide_and_record(sqlite_store, sid, 0.9, state=state)  # first look: high band
+        state["turns"] = 3
+        policy.decide_and_record(sqlite_store, sid, 0.5, state=state)  # drifts into the middle band
+        state["turns"] = 4
+        policy.decide_and_record(sqlite_store, sid, 0.6, state=state)
+    rows = {o.session_id: o for o in sqlite_store.nudge_outcomes()}
+    assert (rows[held].band, rows[held].held_out, rows[held].turn) == ("middle", True, 3)
+    assert (rows[offered].band, rows[offered].offered, rows[offered].turn) == ("middle", True, 3)
 
 
 def test_report_per_band_compares_offered_and_not(sqlite_store, tmp_path):

@@ -127,3 +127,85 @@ def test_delete_my_data_through_the_store_the_assistant_uses(bot):
     assert bot.sessions.forget_shopper("cust-delete") == 1
     assert not bot.sessions.session_exists(reply.session_id)
     assert ShopperProfile.build(bot.sessions.shopper_history("cust-delete"), bot.retriever.store).empty
+
+
+# -- history that changes what a returning shopper sees first ---------------------------------------
+def _distinct(bot, n: int):
+    """n in-stock demo products of n different categories and brands (real catalog rows)."""
+    picked, cats, brands = [], set(), set()
+    for p in bot.retriever.store.iter_products():
+        if p.in_stock and p.category not in cats and p.brand and p.brand not in brands:
+            picked.append(p)
+            cats.add(p.category)
+            brands.add(p.brand)
+        if len(picked) == n:
+            return picked
+    raise AssertionError("the demo catalog has too few categories")
+
+
+def test_rerank_lifts_what_suits_the_shopper_among_near_ties_only(bot):
+    from collections import Counter
+    from dataclasses import replace
+
+    from assistant.shoppers import TIE_MARGIN, rerank
+    from retrieval.retriever import Hit
+
+    rows = _distinct(bot, 6)
+    scores = [0.0330, 0.0325, 0.0322, 0.0320, 0.0318, 0.0200]  # five near-tied, one far behind
+    hits = [Hit(p, s) for p, s in zip(rows, scores)]
+    ids = [p.id for p in rows]
+    near, far = rows[4], rows[5]
+    likes = ShopperProfile("cust-7", categories=Counter({near.category: 3, far.category: 3}),
+                           brands=Counter({near.brand: 3, far.brand: 3}))
+    mine = [p.id for p in rerank(hits, likes, k=4)]
+    assert mine[0] == near.id  # from fifth (out of the cards) to first: it was within the margin
+    assert far.id not in mine  # a clearly worse match stays out, whatever the shopper likes
+    assert scores[5] / scores[0] + TIE_MARGIN < scores[3] / scores[0]
+    # Anonymous shoppers, or ones with no history, see the hits' own order.
+    assert [p.id for p in rerank(hits, None, k=4)] == ids[:4]
+    assert [p.id for p in rerank(hits, ShopperProfile("new"), k=4)] == ids[:4]
+    # An out-of-stock product stays behind the in-stock ones, however well it suits.
+    gone = [Hit(replace(h.product, stock=0), h.score) if h.product.id == near.id else h for h in hits]
+    assert [p.id for p in rerank(gone, likes, k=6)][-1] == near.id
+
+
+def test_rerank_leaves_an_anonymous_search_of_the_real_catalog_unchanged(bot):
+    from assistant.shoppers import rerank
+
+    hits = bot.retriever.search("hiking boots", k=12)
+    assert [p.id for p in rerank(hits, None, k=4)] == [h.product.id for h in hits[:4]]
+
+
+@pytest.mark.parametrize("text", [
+    "show me something like what I bought last time", "anything new for me?", "what would you recommend for me?",
+    "similar to last time please", "recommend me something", "surprise me", "给我推荐点东西", "像上次那样的",
+])
+def test_vague_return_requests_are_recognised(text):
+    from assistant.shoppers import wants_picks
+
+    assert wants_picks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "waterproof hiking boots", "the last time I bought boots they leaked", "anything cheaper?",
+    "recommend a tent for two", "do you have anything like that in blue?", "有类似的便宜点的吗", "",
+])
+def test_ordinary_messages_are_not_vague_requests(text):
+    from assistant.shoppers import wants_picks
+
+    assert not wants_picks(text)
+
+
+def test_a_vague_return_request_is_answered_from_history_only_for_a_known_shopper(bot):
+    from assistant.shoppers import picks_for
+
+    first = bot.chat("a camping stove")
+    bot.sessions.link_shopper(first.session_id, "cust-stove")
+    bot.add_to_cart(first.session_id, first.products[0].id)
+    carted = bot.retriever.store.get(first.products[0].id)
+    picks = picks_for("anything new for me?", "cust-stove", bot.sessions, bot.retriever, k=4)
+    assert picks and carted.id not in {p.id for p in picks}
+    assert sum(p.category == carted.category for p in picks) >= 2
+    assert picks_for("anything new for me?", None, bot.sessions, bot.retriever) is None  # anonymous
+    assert picks_for("anything new for me?", "never-seen", bot.sessions, bot.retriever) is None  # no history
+    assert picks_for("a camping stove", "cust-stove", bot.sessions, bot.retriever) is None  # an ordinary search

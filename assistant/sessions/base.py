@@ -225,7 +225,7 @@ class IncentiveLog(Protocol):
         turn: int | None = None,
         cart_value: float = 0.0,
     ) -> None:
-        """Record the session's first decision, or replace a not-offered one with an offer (never the reverse)."""
+        """Record the session's first decision; a later offer or held-out look replaces a plain not-offered one (never the reverse)."""
         ...
 
     def nudge_outcomes(self, *, since: float | None = None) -> list[NudgeOutcome]:

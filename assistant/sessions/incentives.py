@@ -75,7 +75,7 @@ class IncentiveLogMixin:
         turn: int | None = None,
         cart_value: float = 0.0,
     ) -> None:
-        """Record the session's first decision, or replace a not-offered one with an offer (never the reverse)."""
+        """Record the session's first decision; a later offer or held-out look replaces a plain not-offered one (never the reverse)."""
         if band not in BANDS:
             raise ValueError(f"band must be one of {BANDS}, got {band!r}")
         if offered and held_out:
@@ -85,13 +85,18 @@ class IncentiveLogMixin:
             if not self._exists(cur, session_id):
                 raise UnknownSessionError(session_id)
             # A later offer restarts the measurement from that moment: what follows the offer is the outcome.
+            # A held-out session's first eligible look does the same, so both groups are chosen by one rule
+            # (the first middle-band turn); otherwise sessions that drifted into the middle band late
+            # would be in the offered group only, and the comparison would be biased.
             cur.execute(
                 f"INSERT INTO nudge_outcomes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"
                 " ON CONFLICT (session_id) DO UPDATE SET band = excluded.band, score = excluded.score,"
-                " offered = 1, held_out = 0, kind = excluded.kind, decided_at = excluded.decided_at,"
+                " offered = excluded.offered, held_out = excluded.held_out, kind = excluded.kind,"
+                " decided_at = excluded.decided_at,"
                 " turn = excluded.turn, cart_value_at = excluded.cart_value_at,"
                 " cart_value_after = excluded.cart_value_after, cart_added = 0, turns_after = 0"
-                " WHERE nudge_outcomes.offered = 0 AND excluded.offered = 1",
+                " WHERE nudge_outcomes.offered = 0 AND nudge_outcomes.held_out = 0"
+                " AND (excluded.offered = 1 OR excluded.held_out = 1)",
                 (session_id, band, float(score), int(bool(offered)), int(bool(held_out)), kind, now, turn,
                  float(cart_value), float(cart_value)),
             )

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from assistant.web.analytics_svg import bar_list, column_chart
+from assistant.web.analytics_svg import BAR, MUTED, bar_list, column_chart
 
 if TYPE_CHECKING:
     from fastapi import FastAPI, Request
@@ -38,6 +38,7 @@ SEARCH_ACTS = ("search", "refine")
 # instead; read until the turn records it as `meta["unmet"]` / `meta["no_exact_match"]`.
 NO_EXACT_MATCH = "Nothing matches all of that"
 INTENT_BINS = 10
+ANSWER_CHARS = 240  # of a thumbed-down answer on the page
 
 
 @dataclass
@@ -159,39 +160,58 @@ def to_csv(a: ShopAnalytics) -> str:
     return out.getvalue()
 
 
+def _clip(text: str, limit: int) -> str:
+    """The start of a long answer (the whole one is in the chat and the CSV)."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x:.0%}"
 
 
+def _sized(draw: Any, *args: Any, every: tuple[int, int] | None = None, **options: Any) -> str:
+    """A chart drawn twice, at desktop and at phone width; CSS shows the one that fits, so its text stays legible."""
+    wide = draw(*args, width=720, **({"every": every[0]} if every else {}), **options)
+    narrow = draw(*args, width=340, **({"every": every[1]} if every else {}), **options)
+    return f'<div class="on-wide">{wide}</div><div class="on-narrow">{narrow}</div>'
+
+
 def to_html(a: ShopAnalytics, *, days: int, user: str) -> str:
     """The page: headline figures, charts, and the rows behind them (thumbs down, empty searches)."""
-    thin = max(1, len(a.days) // 10)
+    from assistant.web.transcript import reason_text
+
+    per_day = (max(1, len(a.days) // 10), max(1, len(a.days) // 4))
     charts = [
-        column_chart([d[5:] for d in a.days], a.conversations_per_day, title="Conversations per day", every=thin),
-        column_chart([f"{i / INTENT_BINS:.1f}" for i in range(INTENT_BINS)], a.intent_bins,
-                     title="Purchase intent of conversations (last score)"),
-        bar_list([r for r, _ in a.escalation_reasons], [n for _, n in a.escalation_reasons],
-                 title="Escalations to staff by reason"),
-        bar_list([q or "(empty)" for q, _ in a.no_result_searches[:15]], [n for _, n in a.no_result_searches[:15]],
-                 title="Searches with no result"),
+        _sized(column_chart, [d[5:] for d in a.days], a.conversations_per_day, title="Conversations per day",
+               every=per_day),
+        _sized(column_chart, [f"{i / INTENT_BINS:.1f}–{(i + 1) / INTENT_BINS:.1f}" for i in range(INTENT_BINS)],
+               a.intent_bins, title="Purchase intent of conversations (last score)", every=(1, 3)),
+        _sized(bar_list, [reason_text(r) for r, _ in a.escalation_reasons], [n for _, n in a.escalation_reasons],
+               title="Escalations to staff by reason"),
+        _sized(bar_list, [q or "(empty)" for q, _ in a.no_result_searches[:15]],
+               [n for _, n in a.no_result_searches[:15]], title="Searches with no result"),
     ]
-    offered = [(b.band, b.offered) for b in a.nudges if b.offered.sessions]
     nudge_rows = "".join(
         f"<tr><td>{escape(b.band)}</td><td>{name}</td><td>{g.sessions}</td><td>{g.cart_added}</td>"
         f"<td>{_pct(g.cart_add_rate)}</td><td>{'–' if g.mean_cart_value is None else f'{g.mean_cart_value:.2f}'}</td>"
         f"<td>{'–' if g.mean_turns_after is None else f'{g.mean_turns_after:.1f}'}</td></tr>"
         for b in a.nudges for name, g in (("offered", b.offered), ("held out", b.held_out),
                                            ("not offered", b.not_offered)) if g.sessions)
-    if offered:
-        charts.append(column_chart([f"{band} offered" for band, _ in offered] +
-                                   [f"{b.band} none" for b in a.nudges if b.not_offered.sessions],
-                                   [100 * (g.cart_add_rate or 0) for _, g in offered] +
-                                   [100 * (b.not_offered.cart_add_rate or 0) for b in a.nudges
-                                    if b.not_offered.sessions],
-                                   title="Cart adds after the decision (% of sessions): offer vs. none"))
+    # Band by band: offered next to its comparison group (held out when there is one, else not offered).
+    groups = [(f"{b.band} {name}", g, name == "offered") for b in a.nudges
+              for name, g in (("offered", b.offered), ("held out" if b.held_out.sessions else "none",
+                                                      b.held_out if b.held_out.sessions else b.not_offered))
+              if g.sessions]
+    if any(offer for _, _, offer in groups):
+        charts.append(_sized(column_chart, [label for label, _, _ in groups],
+                             [round(100 * (g.cart_add_rate or 0)) for _, g, _ in groups],
+                             colors=[BAR if offer else MUTED for _, _, offer in groups], show_zero=True,
+                             title="Cart adds after the decision (% of sessions)")
+                      + "<p class='legend'>Green: offered the incentive. Grey: held out, or no offer (the "
+                        "policy offers only in the middle band).</p>")
     down = "".join(
         f"<tr><td>{datetime.fromtimestamp(r.at, timezone.utc):%Y-%m-%d %H:%M}</td><td>{escape(r.question)}</td>"
-        f"<td>{escape(r.answer)}</td><td><code>{escape(r.session_id[:12])}</code></td></tr>"
+        f"<td>{escape(_clip(r.answer, ANSWER_CHARS))}</td><td><code>{escape(r.session_id[:12])}</code></td></tr>"
         for r in a.thumbs_down[:50])
     note = "<p class='warn'>Only the first turns of this period were read; figures are partial.</p>" \
         if a.truncated else ""
@@ -201,9 +221,12 @@ def to_html(a: ShopAnalytics, *, days: int, user: str) -> str:
 <style>body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f6f7f9;
 color:#0f172a}}main{{max-width:960px;margin:0 auto;padding:20px}}h1{{font-size:22px}}
 .kpis{{display:flex;gap:12px;flex-wrap:wrap}}.kpi{{background:#fff;border-radius:10px;padding:12px 16px;
-min-width:150px}}.kpi b{{display:block;font-size:24px}}.card{{background:#fff;border-radius:10px;padding:12px;
-margin:14px 0}}table{{border-collapse:collapse;width:100%;font-size:13px}}td,th{{border-bottom:1px solid #e2e8f0;
-padding:6px;text-align:left;vertical-align:top}}.warn{{color:#b45309}}a{{color:#0f766e}}</style></head><body><main>
+flex:1 1 130px}}.kpi b{{display:block;font-size:24px}}.card{{background:#fff;border-radius:10px;padding:12px;
+margin:14px 0;overflow-x:auto}}h2{{font-size:15px;margin:2px 0 10px;color:#334155}}table{{border-collapse:collapse;
+width:100%;font-size:13px}}td,th{{border-bottom:1px solid #e2e8f0;padding:6px;text-align:left;vertical-align:top}}
+.warn{{color:#b45309}}a{{color:#0f766e}}.wide{{min-width:520px}}.on-narrow{{display:none}}.legend{{font-size:12px;color:#475569;margin:4px 8px}}
+@media (max-width:640px){{main{{padding:12px}}.on-wide{{display:none}}.on-narrow{{display:block}}}}
+</style></head><body><main>
 <p><a href="/staff/">← Staff console</a> · Signed in as {escape(user)} · <a href="{CSV_PATH}?days={days}">
 Download CSV</a></p><h1>Shop analytics, last {days} days</h1><p>{day_links}</p>{note}
 <div class="kpis"><div class="kpi">Conversations<b>{a.conversations}</b></div>
@@ -211,10 +234,10 @@ Download CSV</a></p><h1>Shop analytics, last {days} days</h1><p>{day_links}</p>{
 <div class="kpi">Thumbs down<b>{len(a.thumbs_down)}</b></div>
 <div class="kpi">Searches with no result<b>{sum(n for _, n in a.no_result_searches)}</b>of {a.searches}</div></div>
 {"".join(f'<div class="card">{c}</div>' for c in charts)}
-<div class="card"><h2>Incentives and what followed</h2><table><tr><th>intent band</th><th>group</th><th>sessions</th>
+<div class="card"><h2>Incentives and what followed</h2><table class="wide"><tr><th>intent band</th><th>group</th><th>sessions</th>
 <th>cart adds</th><th>add rate</th><th>mean cart</th><th>turns after</th></tr>{nudge_rows or
 '<tr><td colspan=7>No incentive decisions in this period.</td></tr>'}</table></div>
-<div class="card"><h2>Answers with a thumbs down</h2><table><tr><th>when (UTC)</th><th>shopper asked</th>
+<div class="card"><h2>Answers with a thumbs down</h2><table class="wide"><tr><th>when (UTC)</th><th>shopper asked</th>
 <th>assistant answered</th><th>chat</th></tr>{down or '<tr><td colspan=4>None in this period.</td></tr>'}</table></div>
 </main></body></html>"""
 
