@@ -73,7 +73,9 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
 
     ctx = ActContext(deps=deps, u=heard.u, text=heard.text, state=state, shown=shown,
                      prefs=Preferences.from_dict(state.preferences))
-    draft = handler_for(heard.u.act)(ctx)
+    from assistant.turn.acts.search import history_picks
+
+    draft = history_picks(ctx) or handler_for(heard.u.act)(ctx)
     timings["act"] = time.perf_counter() - t
     if draft.escalate:
         yield from _escalate(deps, session_id, state, draft.escalate, decision.intent, timings)

@@ -78,7 +78,7 @@ def handle(ctx: ActContext) -> Draft:
     # Shoppers want what they can buy now: out-of-stock items keep their order but go last
     # (unless the shopper asked for that very product).
     hits = sorted(hits, key=lambda h: h.product is not named and not h.product.in_stock)
-    products = _personalised(ctx, safe_all([h.product for h in hits[:k]]))
+    products = safe_all(_personalised(ctx, hits, k, named))
     others = [h.product.title for h in hits[k:]] + [p.title for p in shown if p not in products]
     act = u.act if u.act in ("search", "refine") else "search"
     if not products:
@@ -137,14 +137,27 @@ def _for_others(need: str, product: Product) -> bool:
     return conflicts(need, " ".join([product.title, product.category, " ".join(product.tags)]))
 
 
-def _personalised(ctx: ActContext, products: list[Product]) -> list[Product]:
-    """A returning shopper's history moves what suits them up a little (never out of the results)."""
-    if not ctx.state.shopper_id or not hasattr(ctx.deps.sessions, "shopper_history"):
-        return products
-    from assistant.shoppers import ShopperProfile, personalise
+def _personalised(ctx: ActContext, hits: list, k: int, named: Product | None) -> list[Product]:
+    """The top k hits; a returning shopper's tastes break near-ties (anonymous shoppers, or a product
+    the shopper named: the hits' own order)."""
+    if named is not None or not ctx.state.shopper_id or not hasattr(ctx.deps.sessions, "shopper_history"):
+        return [h.product for h in hits[:k]]
+    from assistant.shoppers import ShopperProfile, rerank
 
     profile = ShopperProfile.build(ctx.deps.sessions.shopper_history(ctx.state.shopper_id), ctx.deps.catalog)
-    return personalise(products, profile)
+    return rerank(hits, profile, k=k)
+
+
+def history_picks(ctx: ActContext) -> Draft | None:
+    """"Anything new for me?" from a returning shopper: answered from their history, not by searching the words."""
+    from assistant.shoppers import picks_for
+
+    picks = picks_for(ctx.text, ctx.state.shopper_id, ctx.deps.sessions, ctx.deps.retriever, k=ctx.deps.max_products)
+    if not picks:
+        return None
+    products, lang = safe_all(picks), ctx.state.lang
+    return Draft("search", products=products, fallback=answers.product_lines(products, lang=lang),
+                 prefix=phrase("picks_from_history", lang))
 
 
 def _noise_floor(deps, lang: str) -> float:
