@@ -124,3 +124,23 @@ def test_a_budget_amount_passes_only_as_a_budget():
     boot = Product(id="y", title="山岚 登山鞋", price=499.0, currency="CNY")
     zh = GroundingGuard([boot], allowed_amounts=[200])
     assert zh.check("这款在200元以内。") == [] and "price" in kinds(zh, "这款现在只要200元。")
+
+
+def test_ratings_must_be_the_products_own():
+    guard = GroundingGuard([SOFT, HARD])
+    assert "rating" in kinds(guard, "The Ridgeline Softshell Jacket has a rating of 4.7/5.")
+    assert guard.check("The Ridgeline Softshell Jacket is rated 4.2 out of 5.") == []
+    assert "rating" in kinds(GroundingGuard([HARD]), "这款评分4.9，很受欢迎。")
+
+
+def test_a_chinese_property_the_english_row_negates_is_caught():
+    buds = Product(id="n", title="Auralis Open 9 Open-Back Headphones", price=179.0,
+                   attributes={"noise_cancelling": False})
+    assert "property" in kinds(GroundingGuard([buds]), "推荐Auralis Open 9 Open-Back Headphones，因为它降噪效果好。")
+
+
+def test_variants_sharing_first_words_are_named_only_by_their_whole_title():
+    red = Product(id="r", title="Water Bottle (1000ml, glass, red)", price=49.72, attributes={"color": "red"})
+    blue = Product(id="b2", title="Water Bottle (1000ml, glass, blue)", price=47.10, attributes={"color": "blue"})
+    guard = GroundingGuard([red, blue])
+    assert "property" in kinds(guard, "The Water Bottle (1000ml, glass, red) has a blue color.")

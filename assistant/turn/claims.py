@@ -103,7 +103,10 @@ def name_keys(p: Product, others: Sequence[Product]) -> list[str]:
     """Ways a sentence can name `p`: its title, first three words, a brand no other product shares,
     a title word that is distinctive among the products given."""
     title = p.title.lower()
-    keys = [title, " ".join(re.findall(r"[\w'&.-]+", title)[:3])]
+    first_words = " ".join(re.findall(r"[\w'&.-]+", title)[:3])
+    # Variants share their first words ("water bottle 1000ml"): then only the whole title names one.
+    shared = any(o is not p and " ".join(re.findall(r"[\w'&.-]+", o.title.lower())[:3]) == first_words for o in others)
+    keys = [title] + ([] if shared else [first_words])
     if re.search(r"[\u4e00-\u9fff]", title):
         keys.append(re.sub(r"\s+", "", title)[:6])
     other_titles = " ".join(o.title.lower() for o in others if o is not p)
@@ -150,9 +153,10 @@ def property_problems(sentence: str, subject: Product, given: Sequence[Product],
         if _negated(low, w):
             continue
         forms = (w, *_EQUIVALENT.get(w, ()))
-        if not any(_says(own, f) for f in forms) and w.rstrip("s") not in own_words:
+        said = [f for f in forms if _says(own, f)]
+        if not said and w.rstrip("s") not in own_words:
             out.append(("misattributed" if _says(others, w) else "unsupported", w))
-        elif _row_negates(own, w):
+        elif said and all(_row_negates(own, f) for f in said):  # "降噪" for a row with "not noise-cancelling"
             out.append(("negated", w))
     return out
 

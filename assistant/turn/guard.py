@@ -58,7 +58,7 @@ _LEAK = re.compile(
 
 @dataclass
 class Violation:
-    kind: str  # price | product | spec | claim | property | comparison | leak | repeat | unfinished
+    kind: str  # price | product | spec | rating | claim | property | comparison | leak | repeat | unfinished
     text: str
 
 
@@ -78,7 +78,7 @@ class GroundingGuard:
     def __post_init__(self) -> None:
         self.products = list(self.products)
         self._budget = {round(a, 2) for a in self.allowed_amounts}
-        self._given_names = {claims.name_keys(p, self.products)[1] for p in self.products} | {
+        self._given_names = {short_name(p.title) for p in self.products} | {
             p.title.lower() for p in self.products}
         self._other_titles = [t for t in self.other_titles if t.lower() not in self._given_names]
         self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
@@ -99,6 +99,7 @@ class GroundingGuard:
         rows = [subject] if subject is not None and len(named) <= 1 else (named or self.products)
         fact_text = " ".join(claims.row_text(p, reviews=True) for p in rows) + " " + self.supported_text.lower()
         out += self._prices(sentence, rows)
+        out += _ratings(sentence, rows)
         numbers = set(re.findall(r"\d+(?:\.\d+)?", fact_text))
         for m in _SPEC.finditer(sentence):
             number = m.group(1)
@@ -217,6 +218,21 @@ class GroundingGuard:
     @property
     def status(self) -> str:
         return "repaired" if self.dropped else "ok"
+
+
+_RATING = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?)\s*(?:/\s*5|out of 5|stars?|颗星|星)"
+                     r"|(?:rated|rating(?: of)?|评分(?:为|是)?)\s*:?\s*(\d(?:\.\d{1,2})?)(?![\d.%])", re.IGNORECASE)
+
+
+def _ratings(sentence: str, rows: Sequence[Product]) -> list[Violation]:
+    """A rating ("4.7/5", "rated 4.2", "评分4.7") must be the rating of the product talked about."""
+    ratings = {round(p.rating, 1) for p in rows if p.rating is not None}
+    out = []
+    for m in _RATING.finditer(sentence):
+        value = float(m.group(1) or m.group(2))
+        if value <= 5 and round(value, 1) not in ratings:
+            out.append(Violation("rating", m.group(0)))
+    return out
 
 
 _BUDGET_BEFORE = re.compile(r"(?:under|below|less than|up to|within|budget(?: of)?|max(?:imum)?|no more than|at most|"
