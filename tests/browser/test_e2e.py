@@ -2,8 +2,8 @@
 
 The shopper asks for boots and sees cards, asks for a person; staff log in, see that chat first,
 take over and reply; the reply reaches the shopper without them sending anything; staff hand back
-and the bot answers again. Screenshots of both pages at desktop and phone width land in
-tests/artifacts/.
+and the bot answers again. A Chinese shopper sees the widget's own words (chips, buttons, cards,
+cart, header) in Chinese. Screenshots of the pages at desktop and phone width land in tests/artifacts/.
 """
 from __future__ import annotations
 
@@ -257,6 +257,15 @@ def test_chinese_shopper_sees_the_widget_in_chinese(app_server, browser, artifac
     page.click("#aisle-new")
     page.wait_for_function("document.querySelectorAll('#aisle-thread .aisle-msg').length === 1", timeout=WAIT)
     assert _chips(page) == CHIPS_ZH and "在线" in page.inner_text("#aisle-header")
+
+    # A Chinese shop's page gets a Chinese launcher; opening it shows the Chinese widget.
+    shop = ctx.new_page()
+    shop.set_content(f'<html lang="zh-CN"><body><script src="{base}/widget/embed.js"></script></body></html>')
+    shop.wait_for_selector(".aisle-launch", timeout=WAIT)
+    assert shop.inner_text(".aisle-launch").strip() == "问问 Aisle"
+    shop.click(".aisle-launch")
+    assert shop.get_attribute(".aisle-panel", "aria-label") == "购物助手对话"
+    shop.frame_locator(".aisle-panel iframe").locator("#aisle-quick button:has-text('转人工')").wait_for(timeout=WAIT)
     ctx.close()
 
     assert not errors, errors
