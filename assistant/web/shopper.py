@@ -156,12 +156,18 @@ class ShopperChat:
         return self.full_view(None, lang=lang, stored=None, store=True)
 
     def refusal_text(self, refusal: "Refusal", message: str, lang: str) -> str:
-        """Why a message was not sent, in the chat's language (the intake's own words in English)."""
+        """Why a message was not sent, in the chat's language (the intake's own words in English, and
+        for a refusal the phrasebook has no `widget_refused_<code>` entry for yet)."""
         if lang != "zh":
             return refusal.message
         cleaned, _ = clean_message(message, max_chars=self.intake.max_chars)
-        return phrase(f"widget_refused_{refusal.code}", lang, n=len(cleaned), limit=self.intake.max_chars,
-                      seconds=max(1, math.ceil(refusal.retry_after)), wait=wait_text(refusal.retry_after))
+        try:
+            return phrase(f"widget_refused_{refusal.code}", lang, n=len(cleaned), limit=self.intake.max_chars,
+                          seconds=max(1, math.ceil(refusal.retry_after)), wait=wait_text(refusal.retry_after))
+        except KeyError:
+            logger.warning("no Chinese words for the intake refusal %r: add widget_refused_%s to prompts/phrases.json",
+                           refusal.code, refusal.code)
+            return refusal.message
 
     def send(self, message: str, stored: Any, lang: str = "en") -> Iterator[View]:
         """Stream the answer: the shopper's bubble at once, cards before text, then the stored result.
