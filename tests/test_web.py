@@ -364,3 +364,105 @@ def test_import_does_not_load_gradio():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout.strip()
     assert out == "False"
+
+
+# -- the widget in the shopper's language ---------------------------------------------------------
+# The widget's own English words as they sit in its markup (catalog titles may be English on any card).
+ENGLISH_WIDGET_WORDS = (">Add to cart<", 'aria-label="Add ', ">In stock<", ">Out of stock<", " left<", ">Pre-order<",
+                        "No ratings yet", 'aria-label="Rated', 'aria-label="Helpful"', "Thanks for the feedback",
+                        "Your cart is empty", "Total <strong>", " item<", " items<", " yes</li>")
+
+
+def test_chinese_card_labels_from_demo_rows(bot):
+    import dataclasses
+
+    boots, low, gone = bot.products(["demo-0014", "demo-0200", "demo-0047"])  # CNY rows: 60, 2 and 0 in stock
+    card = product_card(boots, lang="zh")
+    assert "¥499.00" in card and ">加入购物车</button>" in card and ">有货<" in card
+    assert 'aria-label="将「山岚 男款中帮轻量防水登山鞋」加入购物车"' in card
+    assert 'aria-label="评分 4.5（满分 5 分）"' in card
+    assert 'data-adding="正在加入…"' in card and 'data-added="已加入 ✓"' in card  # the script's states, in Chinese
+    assert "颜色</span> grey" in card and "材质</span> 防泼水绒面革、网布" in card  # field names in Chinese;
+    assert "Cut</span>" not in card and "Fit</span>" not in card  # fields without a Chinese name are left out
+    assert ">仅剩 2 件<" in product_card(low, lang="zh")
+    sold_out = product_card(gone, lang="zh")
+    assert "disabled>缺货</button>" in sold_out and 'data-act="add"' not in sold_out
+    unrated = product_card(dataclasses.replace(boots, rating=None, availability="preorder"), lang="zh")
+    assert "暂无评分" in unrated and ">预售<" in unrated
+    cards = product_cards([boots, low, gone], lang="zh")
+    for text in (cards, unrated):
+        assert not any(word in text for word in ENGLISH_WIDGET_WORDS), text
+    english = product_card(boots)  # the same row for an English shopper keeps the English labels
+    assert ">Add to cart</button>" in english and ">In stock<" in english and "加入购物车" not in english
+
+
+def test_chinese_cart_panel_from_a_real_cart(bot):
+    sid = bot.sessions.create_session()
+    assert "购物车是空的" in cart_panel(bot.cart(sid), lang="zh")
+    bot.add_to_cart(sid, "demo-0014", quantity=2)
+    panel = cart_panel(bot.cart(sid), lang="zh", note="已将「山岚 男款中帮轻量防水登山鞋」加入购物车。")
+    assert "2 件商品" in panel and "合计 <strong>¥998.00</strong>" in panel
+    assert not any(word in panel for word in ENGLISH_WIDGET_WORDS), panel
+    assert "2 items" in cart_panel(bot.cart(sid)) and "Total <strong>" in cart_panel(bot.cart(sid))
+
+
+def test_each_chinese_quick_reply_does_what_the_english_one_does(bot):
+    from assistant.web.shopper import QUICK_REPLIES, quick_replies
+
+    assert quick_replies("en") == QUICK_REPLIES
+    chinese = quick_replies("zh")
+    assert len(chinese) == 4 and all(len(text) <= 6 for text in chinese)  # short enough for a phone's chip row
+    for n, (english, zh) in enumerate(zip(QUICK_REPLIES, chinese)):
+        en_sid, zh_sid = bot.sessions.create_session(), bot.sessions.create_session()
+        bot.chat("waterproof hiking boots", session_id=en_sid)
+        bot.chat("我想要防水的登山鞋", session_id=zh_sid)
+        en_reply, zh_reply = bot.chat(english, session_id=en_sid), bot.chat(zh, session_id=zh_sid)
+        assert zh_reply.act == en_reply.act and zh_reply.language == "zh", (english, zh, en_reply.act, zh_reply.act)
+        assert zh_reply.escalated == en_reply.escalated
+        if n == 1:  # "compare the first two": both compare two products
+            assert len(zh_reply.products) == len(en_reply.products) == 2
+    assert en_reply.escalated and zh_reply.escalated  # the last chip asks for a person
+
+
+def test_browser_language_from_accept_language():
+    from assistant.web.shopper import browser_language
+
+    assert browser_language("zh-CN,zh;q=0.9,en;q=0.8") == "zh" and browser_language("zh-TW") == "zh"
+    assert browser_language("en-US,zh;q=0.5") == "en" and browser_language(None) == "en"
+    assert browser_language("") == "en"
+
+
+def test_widget_follows_the_language_of_the_chat(shopper, bot):
+    from assistant.web.shopper import quick_replies
+
+    blank = shopper.open(None, "zh")  # a Chinese browser before any message
+    assert blank.lang == "zh" and "您好" in blank.thread and "在线" in blank.header and "购物车是空的" in blank.cart
+    assert shopper.open(None).lang == "en" and "Tell me what you" in shopper.open(None).thread
+
+    views, token = _send(shopper, "waterproof hiking boots")  # an English browser, an English message
+    assert views[-1].lang == "en" and ">Add to cart</button>" in views[-1].thread
+    views, token = _send(shopper, "我想要防水的登山鞋", token)  # the shopper switches to Chinese
+    first, last = views[0], views[-1]
+    assert first.lang == "zh" and "Aisle 正在输入" in first.thread  # chips switch as the message is sent
+    assert last.lang == "zh" and "在线" in last.header and "您好" in last.thread
+    answer = last.thread.split("我想要防水的登山鞋")[-1]  # the Chinese answer's cards are in Chinese...
+    assert ">加入购物车</button>" in answer and 'aria-label="有帮助"' in answer
+    assert not any(word in answer for word in ENGLISH_WIDGET_WORDS), answer
+    assert ">Add to cart</button>" in last.thread.split("我想要防水的登山鞋")[0]  # ...the English one's stay English
+    assert quick_replies(last.lang)[3] == "转人工"
+
+    turn = bot.history(token["sid"])[-1]
+    product = next(p for p in bot.products(turn.product_ids) if p.in_stock)
+    added = shopper.act(token, {"act": "add", "product": product.id}, "en")
+    assert f"已将「{html.escape(product.title)}」加入购物车。" in added.cart and "1 件商品" in added.cart
+    assert "该商品已不在商品目录中" in shopper.act(token, {"act": "add", "product": "no-such-id"}).cart
+    refused = list(shopper.send("防水" * 1500, token))[-1]
+    assert "您的消息有 3,000 个字符" in refused.thread
+    assert shopper.open(token).thread == last.thread  # a reload draws the same Chinese page
+
+
+def test_a_closed_chinese_chat_says_so_in_chinese(shopper, console):
+    _, token = _send(shopper, "我想要蓝牙耳机", None)
+    console.close(token["sid"], "anna")
+    view = shopper.open(token)
+    assert "本次对话已结束" in view.thread and "对话已结束" in view.header and view.lang == "zh"

@@ -3,6 +3,10 @@
 Catalog text comes from shops' feeds, so every value goes through `esc()`; the only markup
 in the output is written here. Buttons carry `data-act` attributes that the widget's script turns
 into events (`add` a product to the cart, `feedback` on an answer); nothing runs inline.
+
+Every word the widget itself writes comes from the phrasebook (`prompts/phrases.json`, keys
+`widget_*`) in the language of the turn it belongs to (`lang`, "en" or "zh"); catalog text is
+shown as the shop wrote it.
 """
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.answers import money, value_text
+from assistant.answers import KEY_NAMES_ZH, money, value_text
+from prompts import phrase
 
 if TYPE_CHECKING:
     from catalog.models import Product
@@ -44,61 +49,73 @@ def label(key: str) -> str:
     return words[:1].upper() + words[1:].lower()
 
 
-def key_attributes(product: "Product", *, limit: int = MAX_CARD_ATTRIBUTES) -> list[tuple[str, str]]:
-    """Up to `limit` short (label, value) pairs worth a glance, in catalog order."""
+def key_attributes(product: "Product", *, limit: int = MAX_CARD_ATTRIBUTES, lang: str = "en") -> list[tuple[str, str]]:
+    """Up to `limit` short (label, value) pairs worth a glance, in catalog order.
+
+    For a Chinese card only fields with a Chinese name (`answers.KEY_NAMES_ZH`) are shown, so a
+    label never reads half in English."""
     out: list[tuple[str, str]] = []
     for key, value in product.attributes.items():
         if key in _SKIP_ATTRIBUTES or value in (None, "", [], False):
             continue
         if isinstance(value, dict) or (isinstance(value, list) and len(value) > 3):
             continue
-        text = "yes" if value is True else value_text(value)
+        if lang == "zh" and key not in KEY_NAMES_ZH:
+            continue
+        text = phrase("widget_yes", lang) if value is True else value_text(value)
         if len(text) > 32:
             continue
-        out.append((label(key), text))
+        out.append((KEY_NAMES_ZH[key] if lang == "zh" else label(key), text))
         if len(out) == limit:
             break
     return out
 
 
-def availability(product: "Product") -> tuple[str, str]:
+def availability(product: "Product", lang: str = "en") -> tuple[str, str]:
     """(css class, words) for the stock badge."""
     if product.availability == "preorder":
-        return "preorder", "Pre-order"
+        return "preorder", phrase("widget_preorder", lang)
     if not product.in_stock:
-        return "out", "Out of stock"
+        return "out", phrase("widget_out_of_stock", lang)
     if product.stock is not None and product.stock < LOW_STOCK:
-        return "low", f"Only {product.stock} left"
-    return "in", "In stock"
+        return "low", phrase("widget_low_stock", lang, n=product.stock)
+    return "in", phrase("widget_in_stock", lang)
 
 
-def stars(rating: float | None) -> str:
+def stars(rating: float | None, lang: str = "en") -> str:
     if rating is None:
-        return '<span class="aisle-rating aisle-rating--none">No ratings yet</span>'
+        return f'<span class="aisle-rating aisle-rating--none">{esc(phrase("widget_no_ratings", lang))}</span>'
     filled = max(0, min(5, round(rating)))
-    return (f'<span class="aisle-rating" aria-label="Rated {rating:.1f} out of 5">'
+    words = esc(phrase("widget_rated_aria", lang, rating=f"{rating:.1f}"))
+    return (f'<span class="aisle-rating" aria-label="{words}">'
             f'<span class="aisle-stars" aria-hidden="true">{"★" * filled}{"☆" * (5 - filled)}</span> '
             f'{rating:.1f}</span>')
 
 
-def product_card(product: "Product", *, index: int | None = None, actions: bool = True) -> str:
-    """One card: brand, title, price, rating, stock, key attributes and (for shoppers) Add to cart."""
-    cls, stock_words = availability(product)
-    attrs = "".join(f'<li><span class="aisle-attr-k">{esc(k)}</span> {esc(v)}</li>' for k, v in key_attributes(product))
+def product_card(product: "Product", *, index: int | None = None, actions: bool = True, lang: str = "en") -> str:
+    """One card: brand, title, price, rating, stock, key attributes and (for shoppers) Add to cart.
+
+    The Add button carries its own words for the script's "adding" / "added" states."""
+    cls, stock_words = availability(product, lang)
+    attrs = "".join(f'<li><span class="aisle-attr-k">{esc(k)}</span> {esc(v)}</li>'
+                    for k, v in key_attributes(product, lang=lang))
     number = f'<span class="aisle-card-index">{index}</span>' if index is not None else ""
     button = ""
     if actions:
         if product.in_stock:
+            add = esc(phrase("widget_add", lang))
             button = (f'<button type="button" class="aisle-add" data-act="add" data-product="{esc(product.id)}" '
-                      f'aria-label="Add {esc(product.title)} to cart">Add to cart</button>')
+                      f'data-label="{add}" data-adding="{esc(phrase("widget_adding", lang))}" '
+                      f'data-added="{esc(phrase("widget_added_button", lang))}" '
+                      f'aria-label="{esc(phrase("widget_add_aria", lang, title=product.title))}">{add}</button>')
         else:
-            button = '<button type="button" class="aisle-add" disabled>Out of stock</button>'
+            button = f'<button type="button" class="aisle-add" disabled>{esc(phrase("widget_out_of_stock", lang))}</button>'
     brand = f'<div class="aisle-card-brand">{esc(product.brand)}</div>' if product.brand else ""
     return (
         f'<article class="aisle-card" data-product-id="{esc(product.id)}">'
         f'<div class="aisle-card-top">{number}{brand}</div>'
         f'<h4 class="aisle-card-title">{esc(product.title)}</h4>'
-        f'<div class="aisle-card-meta">{stars(product.rating)}'
+        f'<div class="aisle-card-meta">{stars(product.rating, lang)}'
         f'<span class="aisle-stock aisle-stock--{cls}">{esc(stock_words)}</span></div>'
         f'<ul class="aisle-attrs">{attrs}</ul>'
         f'<div class="aisle-card-foot"><span class="aisle-price">{esc(money(product.price, product.currency))}</span>'
@@ -106,16 +123,17 @@ def product_card(product: "Product", *, index: int | None = None, actions: bool 
     )
 
 
-def product_cards(products: Sequence["Product"], *, actions: bool = True) -> str:
+def product_cards(products: Sequence["Product"], *, actions: bool = True, lang: str = "en") -> str:
     """A row of cards (scrolls sideways on a phone); numbered so "the first two" is obvious."""
     if not products:
         return ""
     numbered = len(products) > 1
-    cards = "".join(product_card(p, index=i if numbered else None, actions=actions) for i, p in enumerate(products, 1))
+    cards = "".join(product_card(p, index=i if numbered else None, actions=actions, lang=lang)
+                    for i, p in enumerate(products, 1))
     return f'<div class="aisle-cards">{cards}</div>'
 
 
-def cart_panel(cart: Mapping[str, Any] | None, *, note: str = "") -> str:
+def cart_panel(cart: Mapping[str, Any] | None, *, note: str = "", lang: str = "en") -> str:
     """The cart as a collapsible bar: count and total, items inside."""
     cart = cart or {}
     items = cart.get("items") or []
@@ -124,7 +142,7 @@ def cart_panel(cart: Mapping[str, Any] | None, *, note: str = "") -> str:
     flash = f'<div class="aisle-cart-note" role="status">{esc(note)}</div>' if note else ""
     if not items:
         return (f'<div class="aisle-cart aisle-cart--empty"><div class="aisle-cart-bar">'
-                f'<span class="aisle-cart-icon">{CART_ICON}</span> Your cart is empty</div>{flash}</div>')
+                f'<span class="aisle-cart-icon">{CART_ICON}</span> {esc(phrase("widget_cart_empty", lang))}</div>{flash}</div>')
     lines = "".join(
         f'<li><span class="aisle-cart-qty">{int(line["quantity"])} ×</span> '
         f'<span class="aisle-cart-title">{esc(line["title"])}</span>'
@@ -135,10 +153,10 @@ def cart_panel(cart: Mapping[str, Any] | None, *, note: str = "") -> str:
     return (
         f'<details class="aisle-cart"><summary class="aisle-cart-bar">'
         f'<span class="aisle-cart-icon">{CART_ICON}</span>'
-        f'<span class="aisle-cart-count">{count} item{"s" if count != 1 else ""}</span>'
+        f'<span class="aisle-cart-count">{esc(phrase("widget_cart_count", lang, n=count, s="s" if count != 1 else ""))}</span>'
         f'<span class="aisle-cart-total">{esc(total)}{extra}</span></summary>'
         f'<ul class="aisle-cart-lines">{lines}</ul>'
-        f'<div class="aisle-cart-sum">Total <strong>{esc(total)}{extra}</strong></div></details>{flash}'
+        f'<div class="aisle-cart-sum">{esc(phrase("widget_cart_total", lang))} <strong>{esc(total)}{extra}</strong></div></details>{flash}'
     )
 
 

@@ -32,10 +32,11 @@ element.addEventListener('click', (e) => {
   const b = e.target.closest('[data-act]');
   if (!b || b.disabled) return;
   e.preventDefault();
-  if (b.dataset.act === 'add') {
-    b.disabled = true; b.textContent = 'Adding…';
-    setTimeout(() => { b.textContent = 'Added ✓'; }, 400);
-    setTimeout(() => { b.disabled = false; b.textContent = 'Add to cart'; }, 2000);
+  if (b.dataset.act === 'add') {  // the card's own words (data-adding, data-added, data-label) in its language
+    const label = b.dataset.label || b.textContent;
+    b.disabled = true; b.textContent = b.dataset.adding || 'Adding…';
+    setTimeout(() => { b.textContent = b.dataset.added || 'Added ✓'; }, 400);
+    setTimeout(() => { b.disabled = false; b.textContent = label; }, 2000);
   }
   trigger('click', {act: b.dataset.act, product: b.dataset.product || '', turn: b.dataset.turn || '',
                     value: b.dataset.value || ''});
@@ -65,7 +66,7 @@ const show = () => {
   if (!sub) return;
   if (offline && sub.dataset.online === undefined) {
     sub.dataset.online = sub.textContent;
-    sub.textContent = 'Offline · reconnecting…';
+    sub.textContent = sub.dataset.offline || 'Offline · reconnecting…';  // in the chat's language
     sub.setAttribute('role', 'status');
   } else if (!offline && sub.dataset.online !== undefined) {
     sub.textContent = sub.dataset.online;

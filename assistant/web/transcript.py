@@ -2,6 +2,10 @@
 
 Turns come from the session store and products from the catalog, so what a page shows after a
 reload or a restart is exactly what was stored. All text is escaped (see `cards.esc`).
+
+The shopper's page speaks the language of the conversation (`chat_language`): each assistant turn's
+cards and buttons in the language that turn was answered in, the greeting and header in the
+chat's current one. The staff pages stay in English.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING
 from assistant.answers import money
 from assistant.web.cards import THUMB_DOWN, THUMB_UP, esc, label, product_cards, text_html
 from assistant.web.redact import mask_pii
+from prompts import phrase
 
 if TYPE_CHECKING:
     from assistant.sessions.base import HandoffEvent, SessionStatus, SessionSummary, Turn
@@ -26,10 +31,22 @@ REASONS = {  # escalation reasons (assistant.escalation.REASONS) as staff read t
 }
 
 
-def staff_display_name(name: str | None) -> str:
+def staff_display_name(name: str | None, lang: str = "en") -> str:
     """`anna` -> `Anna` (login names are lower case; shoppers see a person's name)."""
     name = (name or "").strip()
-    return name[:1].upper() + name[1:] if name else "Our team"
+    return name[:1].upper() + name[1:] if name else phrase("widget_our_team", lang)
+
+
+def turn_language(turn: "Turn") -> str | None:
+    """The language a stored turn was read or answered in (`meta["language"]`), if it says."""
+    meta = turn.meta if isinstance(turn.meta, Mapping) else {}
+    lang = meta.get("language")
+    return lang if lang in ("en", "zh") else None
+
+
+def chat_language(turns: Sequence["Turn"], default: str = "en") -> str:
+    """The language of a chat: that of its latest turn that has one; `default` (the browser's) before any."""
+    return next((lang for lang in map(turn_language, reversed(turns)) if lang), default)
 
 
 def reason_text(reason: str | None) -> str:
@@ -56,35 +73,45 @@ class Pending:
     reply_text: str = ""
     products: Sequence["Product"] = field(default_factory=list)
     typing: bool = True
+    lang: str = "en"  # the language the answer is expected in (cards and the typing label)
 
 
 # -- shopper ---------------------------------------------------------------------------------------
 def shopper_transcript(turns: Sequence["Turn"], products: Callable[[list[str]], list["Product"]], *,
-                       pending: Pending | None = None, notice: str = "") -> str:
-    """The shopper's chat: greeting, stored turns with cards and thumbs, then the reply in progress."""
-    parts = [_bubble("assistant", text_html(GREETING), who="Aisle")]
+                       pending: Pending | None = None, notice: str = "", lang: str = "en") -> str:
+    """The shopper's chat: greeting, stored turns with cards and thumbs, then the reply in progress.
+
+    `lang` is the chat's language now (greeting); a turn that does not say its own language (a
+    hand-off answer) is in the language of the turn before it; the reply in progress is in
+    `pending.lang`."""
+    parts = [_bubble("assistant", text_html(GREETING if lang != "zh" else phrase("widget_greeting", lang)),
+                     who="Aisle")]
+    spoken = next((t for t in map(turn_language, turns) if t), lang)
     for turn in turns:
+        spoken = turn_language(turn) or spoken
         if turn.role == "user":
             parts.append(_bubble("user", text_html(turn.text)))
         elif turn.role == "staff":
-            name = staff_display_name(turn.meta.get("staff"))
-            parts.append(_bubble("staff", text_html(turn.text), who=f"{name} · Support"))
+            name = staff_display_name(turn.meta.get("staff"), spoken)
+            parts.append(_bubble("staff", text_html(turn.text), who=phrase("widget_staff_who", spoken, name=name)))
         elif turn.role == "assistant" and (turn.text.strip() or turn.product_ids):
-            cards = product_cards(products(list(turn.product_ids))) if turn.product_ids else ""
+            cards = product_cards(products(list(turn.product_ids)), lang=spoken) if turn.product_ids else ""
             parts.append(_bubble("assistant", text_html(turn.text), who="Aisle", cards=cards,
-                                 feedback=_thumbs(turn.id, turn.feedback)))
+                                 feedback=_thumbs(turn.id, turn.feedback, spoken)))
         elif turn.role == "system":
             parts.append(f'<div class="aisle-system">{esc(turn.text)}</div>')
     if pending is not None:
         parts.append(_bubble("user", text_html(pending.user_text)))
         body = text_html(pending.reply_text)
         if pending.typing and not pending.reply_text:
-            body = '<span class="aisle-typing" aria-label="Aisle is typing"><i></i><i></i><i></i></span>'
+            body = (f'<span class="aisle-typing" aria-label="{esc(phrase("widget_typing", pending.lang))}">'
+                    '<i></i><i></i><i></i></span>')
         if pending.reply_text or pending.products or pending.typing:
-            parts.append(_bubble("assistant", body, who="Aisle", cards=product_cards(pending.products)))
+            parts.append(_bubble("assistant", body, who="Aisle",
+                                 cards=product_cards(pending.products, lang=pending.lang)))
     if notice:
         parts.append(f'<div class="aisle-system" role="status">{esc(notice)}</div>')
-    return f'<div class="aisle-thread">{"".join(parts)}</div>'
+    return f'<div class="aisle-thread" lang="{esc(lang)}">{"".join(parts)}</div>'
 
 
 def _bubble(role: str, body: str, *, who: str = "", cards: str = "", feedback: str = "") -> str:
@@ -98,33 +125,38 @@ def _bubble(role: str, body: str, *, who: str = "", cards: str = "", feedback: s
             f'{cards}{feedback}</div></div>')
 
 
-def _thumbs(turn_id: int, feedback: int | None) -> str:
+def _thumbs(turn_id: int, feedback: int | None, lang: str = "en") -> str:
     def button(value: int, glyph: str, words: str) -> str:
         pressed = "true" if feedback == value else "false"
         return (f'<button type="button" class="aisle-thumb" data-act="feedback" data-turn="{int(turn_id)}" '
                 f'data-value="{value}" aria-pressed="{pressed}" aria-label="{words}" title="{words}">{glyph}</button>')
-    thanks = '<span class="aisle-thanks">Thanks for the feedback</span>' if feedback else ""
-    return (f'<div class="aisle-feedback">{button(1, THUMB_UP, "Helpful")}{button(-1, THUMB_DOWN, "Not helpful")}'
+    thanks = f'<span class="aisle-thanks">{esc(phrase("widget_thanks_feedback", lang))}</span>' if feedback else ""
+    helpful, unhelpful = esc(phrase("widget_helpful", lang)), esc(phrase("widget_not_helpful", lang))
+    return (f'<div class="aisle-feedback">{button(1, THUMB_UP, helpful)}{button(-1, THUMB_DOWN, unhelpful)}'
             f'{thanks}</div>')
 
 
-def shopper_header(status: "SessionStatus | None") -> str:
-    """Who is answering: the assistant, "connecting you", or the staff member holding the chat."""
+def shopper_header(status: "SessionStatus | None", lang: str = "en") -> str:
+    """Who is answering: the assistant, "connecting you", or the staff member holding the chat.
+
+    `data-offline` holds the words the page's script shows while the server is unreachable."""
     mode = status.mode if status else "bot"
+    def say(key: str, **values: str) -> str:
+        return phrase(f"widget_header_{key}", lang, **values)
     if mode == "staff":
-        name = staff_display_name(status.held_by)
-        title, sub, cls = f"{name} from support", "is answering your messages", "staff"
+        name = staff_display_name(status.held_by, lang)
+        title, sub, cls = say("staff", name=name), say("staff_sub"), "staff"
         letter = name[:1]
     elif mode == "waiting":
-        title, sub, cls, letter = "Aisle assistant", "Connecting you with our team…", "waiting", "A"
+        title, sub, cls, letter = say("assistant"), say("connecting"), "waiting", "A"
     elif mode == "closed":
-        title, sub, cls, letter = "Chat ended", "Start a new chat to keep shopping", "closed", "A"
+        title, sub, cls, letter = say("closed"), say("closed_sub"), "closed", "A"
     else:
-        title, sub, cls, letter = "Aisle assistant", "Online · answers in seconds", "bot", "A"
-    return (f'<div class="aisle-header aisle-header--{cls}"><div class="aisle-avatar aisle-avatar--{cls}" '
-            f'aria-hidden="true">{esc(letter)}</div><div class="aisle-header-text">'
+        title, sub, cls, letter = say("assistant"), say("online"), "bot", "A"
+    return (f'<div class="aisle-header aisle-header--{cls}" lang="{esc(lang)}"><div class="aisle-avatar '
+            f'aisle-avatar--{cls}" aria-hidden="true">{esc(letter)}</div><div class="aisle-header-text">'
             f'<div class="aisle-header-title" data-mode="{cls}">{esc(title)}</div>'
-            f'<div class="aisle-header-sub">{esc(sub)}</div></div></div>')
+            f'<div class="aisle-header-sub" data-offline="{esc(say("offline"))}">{esc(sub)}</div></div></div>')
 
 
 # -- staff -----------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 The shopper asks for boots and sees cards, asks for a person; staff log in, see that chat first,
 take over and reply; the reply reaches the shopper without them sending anything; staff hand back
-and the bot answers again. Screenshots of both pages at desktop and phone width land in
-tests/artifacts/.
+and the bot answers again. A Chinese shopper sees the widget's own words (chips, buttons, cards,
+cart, header) in Chinese. Screenshots of the pages at desktop and phone width land in tests/artifacts/.
 """
 from __future__ import annotations
 
@@ -157,3 +157,116 @@ def test_shopper_and_staff_handoff(app_server, browser, artifacts, staff_logins)
     assert not blocked, f"the pages tried to reach other hosts: {blocked}"
     shop.close()
     staff_ctx.close()
+
+
+# -- a Chinese shopper --------------------------------------------------------------------------------
+PHONE_ZH = {"width": 390, "height": 844}
+CHIPS_ZH = ["便宜一点的", "比较前两个", "看看购物车", "转人工"]
+CHIPS_EN = ["Cheaper", "Compare the first two", "Show my cart", "Talk to a person"]
+
+
+def _chips(page) -> list[str]:
+    return [t.strip() for t in page.locator("#aisle-quick button").all_inner_texts()]
+
+
+def _answers(page) -> int:
+    return page.locator("#aisle-thread .aisle-msg--assistant").count()
+
+
+def _wait_answer(page, before: int):
+    page.wait_for_function(f"document.querySelectorAll('#aisle-thread .aisle-msg--assistant').length > {before}",
+                           timeout=WAIT)
+    _wait_idle(page)
+
+
+def _labels_fit(page) -> list[str]:
+    """Chips, buttons and card badges whose text does not fit in them (cut off or spilling out)."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+        '#aisle-quick button, #aisle-send, #aisle-new, #aisle-thread .aisle-add, #aisle-thread .aisle-stock')]
+        .filter(e => e.offsetParent !== null && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+        .map(e => e.innerText)""")
+
+
+def test_chinese_shopper_sees_the_widget_in_chinese(app_server, browser, artifacts):
+    base, blocked, errors = app_server, [], []
+
+    # An English browser: English chips until the shopper writes in Chinese, then everything switches.
+    ctx = _guarded_context(browser, base, blocked, viewport=PHONE_ZH, locale="en-US")
+    page = ctx.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+    page.wait_for_selector("#aisle-thread .aisle-thread", timeout=WAIT)
+    assert _chips(page) == CHIPS_EN
+    before = _answers(page)
+    _ask(page, "我想要防水的登山鞋")
+    _wait_answer(page, before)
+    page.wait_for_selector("#aisle-thread .aisle-card", timeout=WAIT)
+    page.wait_for_function("document.querySelector('#aisle-send')?.innerText.trim() === '发送'", timeout=WAIT)
+    assert _chips(page) == CHIPS_ZH
+    assert page.inner_text("#aisle-new").strip() == "新对话"
+    assert "商品" in page.get_attribute("#aisle-input textarea", "placeholder")
+    assert "在线" in page.inner_text("#aisle-header") and "购物车是空的" in page.inner_text("#aisle-cart")
+    buttons = page.locator("#aisle-thread .aisle-msg--assistant").last.locator(".aisle-add")
+    assert buttons.count() >= 1
+    assert set(t.strip() for t in buttons.all_inner_texts()) <= {"加入购物车", "缺货"}
+    thread = page.inner_text("#aisle-thread")
+    for english in ("Add to cart", "In stock", "Out of stock", "Tell me what you"):
+        assert english not in thread, english
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_ZH["width"] + 1, f"the page scrolls sideways at phone width ({width}px)"
+    quick = page.locator("#aisle-quick")
+    assert quick.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the Chinese chips do not fit on one row"
+    assert not _labels_fit(page), _labels_fit(page)
+    page.screenshot(path=str(artifacts / "shopper-phone-zh.png"))
+
+    # A Chinese chip is understood: a cheaper answer, in Chinese, with Chinese cards.
+    before = _answers(page)
+    page.click("#aisle-quick button:has-text('便宜一点的')")
+    _wait_answer(page, before)
+    last = page.locator("#aisle-thread .aisle-msg--assistant").last
+    assert "¥" in last.inner_text() or "$" in last.inner_text()
+    assert "Add to cart" not in last.inner_text()
+
+    # Adding to the cart: the button's states and the cart speak Chinese, and the label comes back.
+    add = page.locator("#aisle-thread .aisle-add:not([disabled])").last
+    add.click()
+    page.wait_for_selector("#aisle-cart .aisle-cart-count", timeout=WAIT)
+    assert "1 件商品" in page.inner_text("#aisle-cart") and "加入购物车" in page.inner_text("#aisle-cart")
+    page.wait_for_function("[...document.querySelectorAll('#aisle-thread .aisle-add')].every(b => !b.disabled "
+                           "|| b.innerText.trim() === '缺货')", timeout=WAIT)
+    assert add.inner_text().strip() == "加入购物车"
+
+    # Desktop width: the same page, nothing cut off.
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_timeout(300)
+    assert _chips(page) == CHIPS_ZH and not _labels_fit(page), _labels_fit(page)
+    page.screenshot(path=str(artifacts / "shopper-desktop-zh.png"))
+    ctx.close()
+
+    # A Chinese browser sees a Chinese widget before writing anything; "New chat" keeps it Chinese.
+    ctx = _guarded_context(browser, base, blocked, viewport=PHONE_ZH, locale="zh-CN")
+    page = ctx.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+    page.wait_for_function("document.querySelector('#aisle-send')?.innerText.trim() === '发送'", timeout=WAIT)
+    assert _chips(page) == CHIPS_ZH and "您好" in page.inner_text("#aisle-thread")
+    page.screenshot(path=str(artifacts / "shopper-phone-zh-start.png"))
+    page.click("#aisle-quick button:has-text('转人工')")
+    page.wait_for_selector("#aisle-header .aisle-header--waiting", timeout=WAIT)
+    assert "正在为您联系客服" in page.inner_text("#aisle-header")
+    page.click("#aisle-new")
+    page.wait_for_function("document.querySelectorAll('#aisle-thread .aisle-msg').length === 1", timeout=WAIT)
+    assert _chips(page) == CHIPS_ZH and "在线" in page.inner_text("#aisle-header")
+
+    # A Chinese shop's page gets a Chinese launcher; opening it shows the Chinese widget.
+    shop = ctx.new_page()
+    shop.set_content(f'<html lang="zh-CN"><body><script src="{base}/widget/embed.js"></script></body></html>')
+    shop.wait_for_selector(".aisle-launch", timeout=WAIT)
+    assert shop.inner_text(".aisle-launch").strip() == "问问 Aisle"
+    shop.click(".aisle-launch")
+    assert shop.get_attribute(".aisle-panel", "aria-label") == "购物助手对话"
+    shop.frame_locator(".aisle-panel iframe").locator("#aisle-quick button:has-text('转人工')").wait_for(timeout=WAIT)
+    ctx.close()
+
+    assert not errors, errors
+    assert not blocked, blocked

@@ -1,6 +1,7 @@
 """The widget in headless Chromium at phone width: a conversation in Chinese, bad input the shopper
 can see being refused (and keeps), markup shown as text, and the header when the server is unreachable.
-Screenshots land in tests/artifacts/."""
+The browser is Chinese, so the widget's own words are Chinese from the start. Screenshots land in
+tests/artifacts/."""
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,8 @@ def test_phone_widget_chinese_bad_input_and_offline_header(app_server, browser, 
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + "/")
     page.wait_for_selector("#aisle-thread .aisle-thread", timeout=WAIT)
-    assert "Online" in page.inner_text("#aisle-header")
+    # A Chinese browser gets a Chinese widget (once the page has loaded the chat).
+    page.wait_for_function("document.querySelector('#aisle-header').innerText.includes('在线')", timeout=WAIT)
 
     # A conversation in Chinese, then mixed with English.
     _ask(page, "我想要防水的登山鞋")
@@ -43,27 +45,28 @@ def test_phone_widget_chinese_bad_input_and_offline_header(app_server, browser, 
     assert width <= PHONE["width"] + 1, f"the page scrolls sideways at phone width ({width}px)"
     page.screenshot(path=str(artifacts / "shopper-phone-chinese.png"))
 
+    # A message that is far too long is refused with a visible notice (in the chat's language), and
+    # stays in the box.
+    long_text = "waterproof " * 400  # 4,400 characters
+    _ask(page, long_text)
+    page.wait_for_selector("#aisle-thread .aisle-system", timeout=WAIT)
+    assert "我最多能读 2,000 个" in page.inner_text("#aisle-thread .aisle-system")
+    assert page.input_value("#aisle-input textarea") == long_text
+    page.screenshot(path=str(artifacts / "shopper-phone-too-long.png"))
+    page.fill("#aisle-input textarea", "")
+
+    # The server becomes unreachable: the header stops saying "Online" (在线), then recovers.
+    page.route("**/healthz", lambda route: route.abort())
+    page.wait_for_function("document.querySelector('#aisle-header').innerText.includes('离线')", timeout=WAIT)
+    page.screenshot(path=str(artifacts / "shopper-phone-offline.png"))
+    page.unroute("**/healthz")
+    page.wait_for_function("document.querySelector('#aisle-header').innerText.includes('在线')", timeout=WAIT)
+
     # Markup is shown as text, never run.
     _ask(page, '<img src=x onerror="window.pwned=1"><b>bold?</b> 🥾')
     _wait_answers(page, 4)
     assert page.evaluate("window.pwned === undefined")
     assert "<b>bold?</b>" in page.inner_text("#aisle-thread")
-
-    # A message that is far too long is refused with a visible notice, and stays in the box.
-    long_text = "waterproof " * 400  # 4,400 characters
-    _ask(page, long_text)
-    page.wait_for_selector("#aisle-thread .aisle-system", timeout=WAIT)
-    assert "I can read up to 2,000" in page.inner_text("#aisle-thread .aisle-system")
-    assert page.input_value("#aisle-input textarea") == long_text
-    page.screenshot(path=str(artifacts / "shopper-phone-too-long.png"))
-    page.fill("#aisle-input textarea", "")
-
-    # The server becomes unreachable: the header stops saying "Online", then recovers.
-    page.route("**/healthz", lambda route: route.abort())
-    page.wait_for_function("document.querySelector('#aisle-header').innerText.includes('Offline')", timeout=WAIT)
-    page.screenshot(path=str(artifacts / "shopper-phone-offline.png"))
-    page.unroute("**/healthz")
-    page.wait_for_function("document.querySelector('#aisle-header').innerText.includes('Online')", timeout=WAIT)
 
     assert not errors, errors
     assert not blocked, blocked

@@ -4,7 +4,8 @@
  *
  * Options (data- attributes on the script tag):
  *   data-src      widget URL (default: the server this script came from, path "/")
- *   data-label    button text (default "Ask Aisle")
+ *   data-label    button text (default "Ask Aisle", or "问问 Aisle" on a Chinese page)
+ *   data-lang     "en" or "zh" for the launcher's own words (default: the page's <html lang>)
  *   data-color    button colour (default #0f766e)
  *   data-position "right" (default) or "left"
  *   data-open     "true" to open the panel on page load
@@ -20,7 +21,11 @@
   var src = data.src || new URL("/", origin).toString();
   var color = data.color || "#0f766e";
   var side = data.position === "left" ? "left" : "right";
-  var label = data.label || "Ask Aisle";
+  var pageLang = (data.lang || document.documentElement.lang || navigator.language || "").toLowerCase();
+  var words = pageLang.indexOf("zh") === 0
+    ? {label: "问问 Aisle", dialog: "购物助手对话", close: "关闭对话", frame: "购物助手"}
+    : {label: "Ask Aisle", dialog: "Shop assistant chat", close: "Close chat", frame: "Shop assistant"};
+  var label = data.label || words.label;
 
   var css = [
     ".aisle-launch{position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;display:flex;align-items:center;gap:8px;",
@@ -43,11 +48,11 @@
   var panel = document.createElement("div");
   panel.className = "aisle-panel";
   panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-label", "Shop assistant chat");
+  panel.setAttribute("aria-label", words.dialog);
   var close = document.createElement("button");
   close.className = "aisle-close";
   close.type = "button";
-  close.setAttribute("aria-label", "Close chat");
+  close.setAttribute("aria-label", words.close);
   close.textContent = "×";
   panel.appendChild(close);
 
@@ -65,7 +70,7 @@
     if (!frame) {
       frame = document.createElement("iframe");
       frame.src = src;
-      frame.title = "Shop assistant";
+      frame.title = words.frame;
       frame.setAttribute("allow", "clipboard-write");
       panel.appendChild(frame);
     }
