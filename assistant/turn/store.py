@@ -15,7 +15,7 @@ def save_answer(deps: TurnDeps, session_id: str, state: SessionState, *, text: s
     view = cart_view(deps, state)
     state.cart_value = view["total"]
     turn = deps.sessions.append_turn(session_id, "assistant", text, product_ids=product_ids or [],
-                                     meta={"act": act, **(meta or {})})
+                                     meta={"act": act, "language": state.lang, **(meta or {})})
     deps.sessions.save_state(session_id, state.to_dict())
     return turn.id, view
 
