@@ -144,3 +144,14 @@ def test_variants_sharing_first_words_are_named_only_by_their_whole_title():
     blue = Product(id="b2", title="Water Bottle (1000ml, glass, blue)", price=47.10, attributes={"color": "blue"})
     guard = GroundingGuard([red, blue])
     assert "property" in kinds(guard, "The Water Bottle (1000ml, glass, red) has a blue color.")
+
+
+def test_another_products_title_feature_or_maker_is_not_told_as_this_ones():
+    brewster = Product(id="c1", title="Brewster Morning 12-Cup Programmable Drip Coffee Maker", price=59.99, brand="Brewster")
+    solo = Product(id="c2", title="Mornroast Solo Single-Serve Coffee Maker", price=79.99, brand="Mornroast",
+                   description="A pod brewer for one cup at a time.")
+    guard = GroundingGuard([brewster, solo])
+    assert "property" in kinds(guard, "The Mornroast Solo has a programmable start.")
+    assert guard.check("The Mornroast Solo brews one cup at a time.") == []
+    chairs = GroundingGuard([SOFT], other_titles=["Ergonest Flex Mesh Ergonomic Office Chair"])
+    assert "product" in kinds(chairs, "The Ergonest is a great choice for long days.")

@@ -129,6 +129,13 @@ def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
 
+def named_by_name(sentence: str, products: Sequence[Product]) -> list[Product]:
+    """Products the sentence names by title, first words or brand (not by a feature word of the title)."""
+    low = sentence.lower()
+    return [p for p in mentioned(sentence, products) if any(
+        _has_key(low, k) for k in name_keys(p, products)[:2] + ([p.brand.lower()] if p.brand else []))]
+
+
 def _has_key(low: str, key: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", key):
         return key in low
@@ -159,6 +166,27 @@ def property_problems(sentence: str, subject: Product, given: Sequence[Product],
         elif said and all(_row_negates(own, f) for f in said):  # "降噪" for a row with "not noise-cancelling"
             out.append(("negated", w))
     return out
+
+
+_PLAIN = frozenset("""
+with from that this these those their there about which while other great quality comfortable perfect
+choice option options model design series edition classic premium
+""".split())
+
+
+def borrowed_title_words(sentence: str, subject: Product, given: Sequence[Product]) -> list[str]:
+    """Words of another given product's title ("Programmable", "Touchscreen") said of `subject`,
+    whose row never says them: one product's feature told as another's."""
+    own = row_text(subject, reviews=True)
+    said = words(sentence)
+    out = []
+    for other in given:
+        if other is subject:
+            continue
+        for w in re.findall(r"[a-z][a-z-]{4,}", other.title.lower()):
+            if w in said and w not in _PLAIN and not _says(own, w) and w.rstrip("s") not in words(own):
+                out.append(w)
+    return list(dict.fromkeys(out))
 
 
 def negated_properties(need: str, product: Product) -> list[str]:

@@ -117,6 +117,11 @@ class GroundingGuard:
             for kind, word in claims.property_problems(sentence, target, self.products,
                                                        extra=self.supported_text.lower()):
                 out.append(Violation("property", f"{kind}: {word} ({target.title})"))
+        by_name = claims.named_by_name(sentence, self.products) if named else []
+        target = by_name[0] if len(by_name) == 1 else (subject if not named else None)
+        if target is not None:  # "The Mornroast Solo has a programmable start": the Brewster's feature
+            out += [Violation("property", f"misattributed: {w} ({target.title})")
+                    for w in claims.borrowed_title_words(sentence, target, self.products)]
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
@@ -167,9 +172,15 @@ class GroundingGuard:
         out = []
         given_options = set().union(*(variant_options(p.title) for p in self.products))
         given_families = {_family(p.title) for p in self.products if variant_options(p.title)}
+        given_text = " ".join(f"{p.title} {p.brand}" for p in self.products).lower()
         for title in dict.fromkeys(candidates):
             name = short_name(title)
             if title.lower() in self._given_names:
+                continue
+            lead = title.split()[0] if title.split() else ""
+            if (len(lead) >= 4 and lead[:1].isupper() and lead.isalpha() and lead.lower() not in given_text
+                    and lead.lower() not in _COMMON_CAPS and re.search(rf"(?<![\w-]){re.escape(lead)}(?![\w-])", sentence)):
+                out.append(Violation("product", f"{lead} ({title})"))  # a maker whose products were not given
                 continue
             if name not in self._given_names and (title.lower() in low or (len(name) >= 8 and name in low)):
                 out.append(Violation("product", title))
