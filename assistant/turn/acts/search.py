@@ -86,7 +86,10 @@ def handle(ctx: ActContext) -> Draft:
     amounts = [a for a in (filters.price_max, filters.price_min) if a is not None]
     # The opening line is known before the model runs: the shopper reads it at once; the product
     # lines follow when the model has nothing (or nothing checkable) to add.
-    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=need, lang=lang)])
+    # The opening names the need only when every card is of that kind ("4 options for smartphone"
+    # over a list with a vlogging kit would state something false); else "I found 4 options."
+    said_need = need if all(_is_of_kind(p, need, lang) for p in products) else ""
+    opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=said_need, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
                     language=("Chinese" if lang == "zh" else "English"))
@@ -94,30 +97,43 @@ def handle(ctx: ActContext) -> Draft:
                  allowed_amounts=amounts, prefix=opening)
 
 
+def _is_of_kind(product: Product, need: str, lang: str) -> bool:
+    """The row names the kind the need asks for (True when the need names no kind to check)."""
+    test = _kind_test(need, lang)
+    return test is None or test(product)
+
+
 def _of_the_kind(hits, need: str, lang: str):
     """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
-    the speakers, not an LED bulb whose title also says Bluetooth (rows with no category stay). A Chinese need counts its
-    English product words, and a row whose title has the shopper's own Chinese words."""
-    from language.head import head_forms, names_kind
-
-    if not need:
-        return hits
-    heads = head_forms(need, english_terms(need) if lang == "zh" else None)
-    said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
-    if not heads and not said:
-        return hits
-
-    def of_kind(p: Product) -> bool:
-        kind = " ".join([p.title, p.category, str(p.attributes.get("subcategory") or "")])
-        return (bool(heads) and names_kind(heads, kind)) or (len(said) >= 2 and said in p.title)
-
-    typed = [h for h in hits if of_kind(h.product)]
+    the speakers, not an LED bulb whose title also says Bluetooth (rows with no category stay)."""
+    of_kind = _kind_test(need, lang)
+    typed = [h for h in hits if of_kind(h.product)] if of_kind is not None else []
     if not typed:
         return hits
     # A row without a category may be of the kind without its title saying so (a novel's title
     # is its name): only rows whose catalog names their kind (a category, or a variant family's
     # title) are judged by it.
     return [h for h in hits if of_kind(h.product) or not _kind_known(h.product)]
+
+
+def _kind_test(need: str, lang: str):
+    """A test "is this row of the kind the need names?" (its head noun in the title or category; for
+    a Chinese need, its English product words or the shopper's own Chinese words in the title), or
+    None when the need names no kind."""
+    from language.head import head_forms, names_kind
+
+    if not need:
+        return None
+    heads = head_forms(need, english_terms(need) if lang == "zh" else None)
+    said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
+    if not heads and len(said) < 2:
+        return None
+
+    def of_kind(p: Product) -> bool:
+        kind = " ".join([p.title, p.category, str(p.attributes.get("subcategory") or "")])
+        return (bool(heads) and names_kind(heads, kind)) or (len(said) >= 2 and said in p.title)
+
+    return of_kind
 
 
 def _kind_known(p: Product) -> bool:
