@@ -134,8 +134,24 @@ def main() -> int:
         *feeds,
     ])
     print(body)
-    write_section("Shop features", body)
+    write_section("Shop features", body + _written_elsewhere("Shop features", ("Incentives",)))
     return 0
+
+
+def _written_elsewhere(section: str, headings: tuple[str, ...]) -> str:
+    """Subsections of `## section` that another bench writes (bench/incentives.py), kept as they are."""
+    import re
+
+    from bench.common import RESULTS
+
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    found = re.search(rf"^## {re.escape(section)}[ \t]*\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+    kept = []
+    for heading in headings:
+        sub = re.search(rf"^### {re.escape(heading)}.*?(?=^###? |\Z)", found.group(1) if found else "", re.S | re.M)
+        if sub:
+            kept.append(sub.group(0).strip())
+    return "".join("\n\n" + k for k in kept)
 
 
 if __name__ == "__main__":
