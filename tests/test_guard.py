@@ -155,3 +155,14 @@ def test_another_products_title_feature_or_maker_is_not_told_as_this_ones():
     assert guard.check("The Mornroast Solo brews one cup at a time.") == []
     chairs = GroundingGuard([SOFT], other_titles=["Ergonest Flex Mesh Ergonomic Office Chair"])
     assert "product" in kinds(chairs, "The Ergonest is a great choice for long days.")
+
+
+def test_a_neighbouring_cards_description_or_invented_reviews_are_not_told_of_this_one():
+    mat = Product(id="m1", title="Flexora Studio 6 mm Yoga Mat", price=39.0, description="Thicker 6 mm mat with closed-cell PVC.")
+    other = Product(id="m2", title="知行 8mm TPE 瑜伽垫", price=129.0, currency="CNY",
+                    description="加厚8毫米，跪姿、平板支撑时膝盖和手肘都很舒服。",
+                    reviews=[{"text": "很舒服"}])
+    guard = GroundingGuard([mat, other])
+    assert "property" in kinds(guard, "推荐Flexora Studio 6 mm Yoga Mat，因为跪姿、平板支撑时膝盖和手肘都很舒服。")
+    assert guard.check("The Flexora Studio 6 mm Yoga Mat is a thicker mat with closed-cell PVC.") == []
+    assert "claim" in kinds(GroundingGuard([mat]), "Reviewers say the Flexora Studio 6 mm Yoga Mat grips well.")

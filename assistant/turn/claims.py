@@ -139,7 +139,8 @@ def named_by_name(sentence: str, products: Sequence[Product]) -> list[Product]:
 def _has_key(low: str, key: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", key):
         return key in low
-    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low) is not None
+    # Latin-script word edges only: "推荐flexora studio" names the Flexora (CJK counts as \w).
+    return re.search(rf"(?<![A-Za-z0-9_-]){re.escape(key)}(?![A-Za-z0-9_-])", low) is not None
 
 
 def starts_with_pronoun(sentence: str) -> bool:
@@ -187,6 +188,33 @@ def borrowed_title_words(sentence: str, subject: Product, given: Sequence[Produc
             if w in said and w not in _PLAIN and not _says(own, w) and w.rstrip("s") not in words(own):
                 out.append(w)
     return list(dict.fromkeys(out))
+
+
+_STOP = frozenset("""the a an and or of for to in on at with by from is are be it its this that your you our
+as into over under than then very more most also just all any each""".split())
+
+
+def borrowed_description(sentence: str, subject: Product, given: Sequence[Product]) -> list[str]:
+    """Phrases from another given product's description said of `subject`, whose row lacks them:
+    "很舒服 when kneeling" lifted from the mat next to it. Four-word runs with two content words in
+    English; six-character runs in Chinese."""
+    own = row_text(subject, reviews=True)
+    low = sentence.lower()
+    said_words = _WORD.findall(low)
+    grams = {" ".join(said_words[i:i + 4]) for i in range(len(said_words) - 3)
+             if sum(w not in _STOP and len(w) > 3 for w in said_words[i:i + 4]) >= 2}
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", low))
+    grams |= {cjk[i:i + 6] for i in range(len(cjk) - 5)}
+    out = []
+    for other in given:
+        if other is subject or not other.description:
+            continue
+        theirs = other.description.lower()
+        theirs_words = " ".join(_WORD.findall(theirs))
+        for g in grams:
+            if (g in theirs_words or g in theirs) and g not in own and g not in " ".join(_WORD.findall(own)):
+                out.append(g)
+    return sorted(set(out))
 
 
 def negated_properties(need: str, product: Product) -> list[str]:

@@ -122,6 +122,10 @@ class GroundingGuard:
         if target is not None:  # "The Mornroast Solo has a programmable start": the Brewster's feature
             out += [Violation("property", f"misattributed: {w} ({target.title})")
                     for w in claims.borrowed_title_words(sentence, target, self.products)]
+            out += [Violation("property", f"misattributed: '{g}' ({target.title})")
+                    for g in claims.borrowed_description(sentence, target, self.products)]
+        if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
+            out.append(Violation("claim", "reviews (the row has none)"))
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
@@ -231,6 +235,8 @@ class GroundingGuard:
         return "repaired" if self.dropped else "ok"
 
 
+_REVIEWS = re.compile(r"\breview(?:s|er|ers|ed)?\b|\bcustomers? (?:say|said|love|praise)|评价|评论|买家(?:说|反馈)|用户反馈",
+                      re.IGNORECASE)
 _RATING = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?)\s*(?:/\s*5|out of 5|stars?|颗星|星)"
                      r"|(?:rated|rating(?: of)?|评分(?:为|是)?)\s*:?\s*(\d(?:\.\d{1,2})?)(?![\d.%])", re.IGNORECASE)
 
