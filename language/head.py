@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from language.vocabulary import number_forms
+
 __all__ = ["head_forms", "names_kind"]
 
 # Words after which the need stops naming the product: "microphone for our support team".
@@ -21,20 +23,6 @@ pair pairs pack packs style styles version versions type types kind kinds color 
 best good nice new men women mens womens kids please""".split())
 
 
-def _forms(word: str) -> set[str]:
-    """Singular and plural: "earbuds" -> {earbuds, earbud}, "boxes" -> {boxes, box}."""
-    forms = {word}
-    if word.endswith("ies") and len(word) > 4:
-        forms.add(word[:-3] + "y")
-    elif word.endswith(("ches", "shes", "sses", "xes")):
-        forms.add(word[:-2])
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        forms.add(word[:-1])
-    else:
-        forms.add(word + "s")
-    return forms
-
-
 def head_forms(need: str, english: list[str] | None = None) -> set[str]:
     """Spellings of the need's head noun; for a Chinese need, the heads of its English product words."""
     heads: set[str] = set()
@@ -42,7 +30,7 @@ def head_forms(need: str, english: list[str] | None = None) -> set[str]:
         words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower()))]
         words = [w for w in words if w not in _NOT_HEADS and not w.isdigit()]
         if words and len(words[-1]) > 2:
-            heads |= _forms(words[-1])
+            heads |= number_forms(words[-1])
     return heads
 
 

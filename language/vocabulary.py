@@ -49,7 +49,7 @@ def _spellings(term: str) -> set[str]:
     return out
 
 
-def _number_forms(word: str) -> set[str]:
+def number_forms(word: str) -> set[str]:
     """Singular and plural of an English noun, good enough for product words (boot/boots, box/boxes)."""
     if not word.isascii() or not word[-1:].isalpha() or len(word) < 3:
         return {word}
@@ -71,7 +71,7 @@ def _number_forms(word: str) -> set[str]:
 
 def _phrase_number_forms(phrase: str) -> set[str]:
     head, _, last = phrase.rpartition(" ")
-    return {f"{head} {w}".strip() for w in _number_forms(last)}
+    return {f"{head} {w}".strip() for w in number_forms(last)}
 
 
 def _as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -187,7 +187,7 @@ class Vocabulary:
                 terms.setdefault(form, set()).update(cats)
             head = sub.rpartition(" ")[2]
             if " " in sub and head not in VAGUE_HEADS and len(head) > 3:
-                for form in _number_forms(head):
+                for form in number_forms(head):
                     heads.setdefault(form, set()).update(cats)
         for head, cats in heads.items():
             terms.setdefault(head, cats)

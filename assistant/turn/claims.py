@@ -179,13 +179,14 @@ def borrowed_title_words(sentence: str, subject: Product, given: Sequence[Produc
     """Words of another given product's title ("Programmable", "Touchscreen") said of `subject`,
     whose row never says them: one product's feature told as another's."""
     own = row_text(subject, reviews=True)
+    own_words = words(own)
     said = words(sentence)
     out = []
     for other in given:
         if other is subject:
             continue
         for w in re.findall(r"[a-z][a-z-]{4,}", other.title.lower()):
-            if w in said and w not in _PLAIN and not _says(own, w) and w.rstrip("s") not in words(own):
+            if w in said and w not in _PLAIN and not _says(own, w) and w.rstrip("s") not in own_words:
                 out.append(w)
     return list(dict.fromkeys(out))
 
@@ -205,15 +206,15 @@ def borrowed_description(sentence: str, subject: Product, given: Sequence[Produc
              if sum(w not in _STOP and len(w) > 3 for w in said_words[i:i + 4]) >= 2}
     cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", low))
     grams |= {cjk[i:i + 6] for i in range(len(cjk) - 5)}
+    own_spaced = " ".join(_WORD.findall(own))
+    grams = {g for g in grams if g not in own and g not in own_spaced}
     out = []
     for other in given:
         if other is subject or not other.description:
             continue
         theirs = other.description.lower()
         theirs_words = " ".join(_WORD.findall(theirs))
-        for g in grams:
-            if (g in theirs_words or g in theirs) and g not in own and g not in " ".join(_WORD.findall(own)):
-                out.append(g)
+        out += [g for g in grams if g in theirs_words or g in theirs]
     return sorted(set(out))
 
 

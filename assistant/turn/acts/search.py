@@ -88,19 +88,14 @@ def handle(ctx: ActContext) -> Draft:
     # lines follow when the model has nothing (or nothing checkable) to add.
     # The opening names the need only when every card is of that kind ("4 options for smartphone"
     # over a list with a vlogging kit would state something false); else "I found 4 options."
-    said_need = need if all(_is_of_kind(p, need, lang) for p in products) else ""
+    of_kind = _kind_test(need, lang)
+    said_need = need if of_kind is None or all(of_kind(p) for p in products) else ""
     opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=said_need, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
-
-
-def _is_of_kind(product: Product, need: str, lang: str) -> bool:
-    """The row names the kind the need asks for (True when the need names no kind to check)."""
-    test = _kind_test(need, lang)
-    return test is None or test(product)
 
 
 def _of_the_kind(hits, need: str, lang: str):
