@@ -45,6 +45,14 @@ KEY_NAMES_ZH = {
     "battery_life": "续航", "battery": "电池", "shipping": "配送", "shippingInformation": "配送", "delivery": "配送",
     "return_policy": "退货政策", "returnPolicy": "退货政策", "returns": "退货政策", "dimensions": "尺寸",
     "waterproof": "防水", "water_resistance": "防水", "rating": "评分", "brand": "品牌",
+    "category": "类别", "subcategory": "类别", "type": "类型", "model": "型号", "connectivity": "连接方式",
+    "layout": "布局", "switches": "轴体", "backlight": "背光", "capacity": "容量", "power": "功率",
+    "wattage": "功率", "voltage": "电压", "display": "屏幕", "screen": "屏幕", "screen_size": "屏幕尺寸",
+    "storage": "存储", "memory": "内存", "ram": "内存", "processor": "处理器", "resolution": "分辨率",
+    "features": "功能", "noise_cancelling": "降噪", "noise_cancellation": "降噪", "fit": "版型", "style": "款式",
+    "pattern": "图案", "gender": "适用人群", "age": "适用年龄", "pages": "页数", "author": "作者",
+    "format": "版本", "language": "语言", "speed": "速度", "compatibility": "兼容", "sole": "鞋底",
+    "closure": "闭合方式", "heel_height": "跟高", "volume": "容量", "scent": "香型", "skin_type": "适用肤质",
 }
 # Words that say a property is absent or partial ("not fully waterproof", "不防水").
 _NEGATION = re.compile(r"\b(?:not|no|non|isn't|aren't|without|never)\b[\w\s-]{0,20}$|(?:不|非|没有|无)$",
@@ -169,6 +177,21 @@ def property_answer(p: Product, terms: Sequence[str], *, lang: str = "en") -> st
     return None
 
 
+def _value_zh(value: Any) -> str:
+    """A row value as a Chinese shopper reads it where the words are certain (yes/no, colour names);
+    any other catalog wording is quoted as the catalog says it."""
+    from language.lexicon import BUILTIN_COLORS
+
+    names = {en: zh for zh, en in BUILTIN_COLORS.items() if isinstance(en, str) and zh.endswith("色")}
+    names["gray"] = names.get("grey", "灰色")
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_value_zh(v) for v in value)
+    text = str(value)
+    return {"yes": "是", "no": "否", "true": "是", "false": "否"}.get(text.lower()) or names.get(text.lower(), value_text(value))
+
+
 def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:
     """A markdown table of the fields shoppers compare, from catalog rows only."""
     keys: list[str] = []
@@ -188,8 +211,9 @@ def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:
     ]
     for k in keys:
         name = KEY_NAMES_ZH.get(k, k.replace("_", " ")) if lang == "zh" else k.replace("_", " ")
+        show = _value_zh if lang == "zh" else value_text
         rows.append(f"| {name} | " + " | ".join(
-            value_text(p.attributes[k]) if k in p.attributes else "–" for p in products) + " |")
+            show(p.attributes[k]) if k in p.attributes else "–" for p in products) + " |")
     return "\n".join([header, sep, *rows])
 
 

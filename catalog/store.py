@@ -225,6 +225,10 @@ class CatalogStore:
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def filter_sql(filters: Filters, *, alias: str = "p") -> tuple[str, list]:
     """Translate Filters into a SQL WHERE clause over the products table (case-insensitive strings)."""
     a = alias
@@ -241,10 +245,19 @@ def filter_sql(filters: Filters, *, alias: str = "p") -> tuple[str, list]:
         params.append(filters.min_rating)
     if filters.in_stock:
         clauses.append(f"{a}.availability = 'in_stock' AND ({a}.stock IS NULL OR {a}.stock > 0)")
+    for values, negate in ((filters.brands, False), (filters.exclude_brands, True)):
+        if values:
+            # A row without a brand column is by the maker its title starts with ("SAMSUNG Galaxy
+            # S20 ..."), as marketplace titles are written; a title that merely mentions the brand
+            # later ("... Compatible with Samsung") is not.
+            marks = ",".join("?" * len(values))
+            starts = " OR ".join([f"lower({a}.title) LIKE ? ESCAPE '\\'"] * len(values))
+            clause = (f"(lower(coalesce({a}.brand, '')) IN ({marks}) OR (coalesce({a}.brand, '') = '' AND ({starts})))")
+            clauses.append(f"NOT {clause}" if negate else clause)
+            params.extend([v.lower() for v in values])
+            params.extend([_like_escape(v.lower()) + " %" for v in values])
     for column, values, negate in (
         ("category", filters.categories, False),
-        ("brand", filters.brands, False),
-        ("brand", filters.exclude_brands, True),
         ("id", filters.exclude_ids, True),
     ):
         if values:

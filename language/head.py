@@ -3,6 +3,10 @@
 Search engines rank a row that matches a modifier ("Bluetooth" in an LED bulb's title) next to rows
 of the kind asked for. When some rows say the head noun in their title or category, rows that do
 not are another kind of product, whatever else they match.
+
+Rows without a category say their kind only in the title, which in many feeds is a string of
+phrases ("SAMSUNG Galaxy S20 FE 5G Cell Phone, Factory Unlocked Android Smartphone, 128GB ..."). Each
+phrase ends on its head noun; what follows "with", "for" or "compatible" is about other products.
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import re
 
 from language.vocabulary import number_forms
 
-__all__ = ["head_forms", "names_kind"]
+__all__ = ["head_forms", "names_kind", "title_heads", "kind_in_title"]
 
 # Words after which the need stops naming the product: "microphone for our support team".
 _CUT = re.compile(r"\b(?:for|with|without|under|over|below|above|between|from|in|on|at|to|that|which|who|like|"
@@ -21,6 +25,12 @@ _NOT_HEADS = frozenset("""something anything stuff things thing items item produ
 gift gifts present presents idea ideas set sets kit kits accessories gear goods deal deals brand brands model models
 pair pairs pack packs style styles version versions type types kind kinds color colour size cheap cheaper
 best good nice new men women mens womens kids please""".split())
+# In a title, what comes after these words names what the product comes with or fits, not what it is.
+_TITLE_CUT = re.compile(r"\s(?:with|w/|for|compatible with|fits|by|includes|including)\s.*$|\s\(.*$", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r",|\s[-–—|/]\s|\||;|:")
+# Words that end a title phrase without being its noun: sizes, packs, editions, marketing words.
+_TITLE_NOT_HEADS = frozenset("""inch inches pack count pcs piece pieces set edition version new pro plus max mini lite
+ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium""".split())
 
 
 def head_forms(need: str, english: list[str] | None = None) -> set[str]:
@@ -39,3 +49,31 @@ def names_kind(heads: set[str], text: str) -> bool:
     words = set(re.findall(r"[a-z][a-z0-9]*", text.lower().replace("-", "")))
     words |= set(re.findall(r"[a-z][a-z0-9]*", text.lower()))
     return bool(heads & words) or any(h.replace("-", "") in words for h in heads)
+
+
+def title_heads(title: str) -> list[str]:
+    """The head noun of each phrase of a title, in order, up to where it starts naming other
+    products: ["phone", "smartphone"] for "SAMSUNG Galaxy S20 FE 5G Cell Phone, Factory Unlocked
+    Android Smartphone with ..."; words with digits (model numbers, sizes) are never heads."""
+    heads = []
+    for phrase in _TITLE_SPLIT.split(_TITLE_CUT.sub("", title)):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9'-]*", phrase)
+                 if len(w) > 2 and not any(c.isdigit() for c in w) and w.lower() not in _TITLE_NOT_HEADS]
+        if words:
+            heads.append(words[-1].lower().strip("'"))
+    return heads
+
+
+def kind_in_title(heads: set[str], title: str, product_nouns: frozenset[str]) -> bool | None:
+    """For a row with no category: True when a phrase of its title ends on the need's head noun
+    ("... Android Smartphone"), False when the title is plainly another kind of product (its first
+    phrase ends on another product noun: "... Noise Canceling Headphones", or an accessory that names
+    the need as a modifier, "Vlogging Kit, Smartphone Video Rig Kit"), None when it cannot tell (a
+    novel's title is its name; "Badminton Racket 2018 ... Steel Shaft")."""
+    found = title_heads(title)
+    spelt = heads | {h.replace("-", "") for h in heads}
+    if any(t in spelt for t in found):
+        return True
+    if found and found[0] in product_nouns:
+        return False
+    return None

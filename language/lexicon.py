@@ -5,7 +5,7 @@ Plain tables, no logic: `Vocabulary` maps them onto what a catalog actually says
 from __future__ import annotations
 
 __all__ = ["BUILTIN_BRAND_ALIASES", "BUILTIN_COLORS", "BUILTIN_MATERIALS", "BUILTIN_SIZES", "BUILTIN_SYNONYMS",
-           "VAGUE_HEADS"]
+           "PRODUCT_NOUNS", "VAGUE_HEADS"]
 
 # Shopper word -> the value(s) it stands for; a catalog value containing one of them also counts.
 BUILTIN_COLORS: dict[str, str | tuple[str, ...]] = {
@@ -99,3 +99,20 @@ BUILTIN_BRAND_ALIASES: dict[str, str] = {
     "松下": "Panasonic", "雅诗兰黛": "Estee Lauder", "欧莱雅": "L'Oreal", "兰蔻": "Lancome", "香奈儿": "Chanel",
     "迪奥": "Dior", "古驰": "Gucci", "宜家": "IKEA",
 }
+# Common kinds of product, as the head noun of a title says them ("... Noise Canceling Headphones").
+# A row without a category whose title's first head is one of these is that kind of product, so it
+# can be told apart from the kind a shopper asked for (headphones are not a microphone). Accessory
+# heads (kit, stand, holder) are here too: a "Smartphone Video Rig Kit" is a kit, not a smartphone.
+PRODUCT_NOUNS = frozenset("""
+adapter adapters backpack bag bags ball balls bat battery bed bench bicycle bike binder blanket blender
+blouse board book books boot boots bottle bowl box bra bracelet brush cable camera candle cap cartridge
+cartridges case chair charger clock coat cooker cover cream cup curtain cushion desk dress drill drone
+earbuds earphones earrings fan flashlight gimbal glasses gloves guitar hat headphones headset heater
+helmet holder hoodie iron jacket jeans kettle keyboard kit knife lamp laptop lens light lipstick mat
+microphone mirror monitor mount mouse mug necklace notebook notepad organizer oven pad pan pants pen
+paper pencil pens perfume phone pillow planner plate player pouch printer projector puzzle racket racquet
+rack remote ring rod router sandals scale scanner scarf serum shampoo shelf shirt shoe shoes shorts
+shuttlecock shuttlecocks skates skirt smartphone smartwatch sneakers socks sofa speaker speakers stabilizer
+stand sticker stool strap sunglasses sweater table tablet tent tie tights toy tray tripod trimmer
+trousers umbrella vacuum vest wallet watch wipes
+""".split())

@@ -168,6 +168,8 @@ class Vocabulary:
         for p in products:
             if p.brand:
                 brands.add(p.brand.strip())
+            elif title_brand(getattr(p, "title", "")):
+                brands.add(title_brand(p.title))
             attrs = p.attributes or {}
             if p.category:
                 categories.setdefault(p.category.lower(), set()).add(p.category)
@@ -277,6 +279,29 @@ def _catalog_terms(
         if len(value.split()) <= 4:
             out.setdefault(value, (value,))
     return out
+
+
+# Capitalised words that start titles without being a maker's name.
+_NOT_MAKERS = frozenset("""usb led lcd hd uhd tv pc usa uk us eu diy xl xxl ac dc pu pvc abs gps nfc ssd hdd
+rgb uv ce iso new the""".split())
+
+
+def title_brand(title: str) -> str | None:
+    """The maker a title starts with, for rows without a brand column, when the first word looks
+    like a name and not like a word: written in capitals ("SAMSUNG", "YONEX"), with a capital inside
+    ("OnePlus"), or a maker known worldwide ("Sony", "adidas"). "Portable 40 Inch ..." and
+    "USB Microphone" name none."""
+    m = re.match(r"\s*([A-Za-z][A-Za-z0-9&'.-]*[A-Za-z0-9])\b", title or "")
+    if m is None:
+        return None
+    word = m.group(1)
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if word.lower() in _NOT_MAKERS or any(c.isdigit() for c in word):
+        return None
+    if (len(letters) >= 2 and letters.isupper()) or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word):
+        return word
+    known = {b.lower() for b in BUILTIN_BRAND_ALIASES.values()}
+    return word if word.lower() in known else None
 
 
 def _is_standalone_size(size: str) -> bool:

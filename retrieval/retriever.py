@@ -150,18 +150,21 @@ class Retriever:
 
     @staticmethod
     def _collapse(hits: Sequence[Hit], k: int) -> list[Hit]:
-        """One hit per variant group (its best-ranked variant), so five sizes of a shirt take one slot."""
-        seen: set[str] = set()
-        out: list[Hit] = []
-        for h in hits:
-            key = h.product.group_id or h.product.id
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(h)
-            if len(out) == k:
-                break
-        return out
+        return collapse_variants(hits, k)
+
+
+def collapse_variants(hits: Sequence[Hit], k: int) -> list[Hit]:
+    """One hit per variant group first (its best-ranked variant a shopper can buy), so five sizes
+    of a shirt take one slot; when fewer than k groups match, the groups' other variants fill
+    the free slots in rank order (a catalog of few products in many variants still shows k)."""
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.product.group_id or h.product.id, []).append(h)
+    firsts = [next((h for h in group if h.product.in_stock), group[0]) for group in groups.values()]
+    if len(firsts) >= k:
+        return firsts[:k]
+    chosen = {id(h) for h in firsts}
+    return firsts + [h for h in hits if id(h) not in chosen][: k - len(firsts)]
 
 
 def _slug(name: str) -> str:

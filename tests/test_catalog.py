@@ -167,3 +167,23 @@ def test_full_text_search_finds_chinese_words_inside_longer_titles(tmp_path):
     import_file(store, f)
     assert [pid for pid, _ in store.lexical_search("登山鞋")] == ["z1"]
     assert [pid for pid, _ in store.lexical_search("保温杯")] == ["z2"]
+
+
+def test_brand_filters_read_the_title_of_rows_without_a_brand(tmp_path):
+    """"No Samsung" on a feed without a brand column leaves out the phone whose title starts with
+    SAMSUNG, not the tripod that is "compatible with ... Samsung"; "from Samsung" keeps only it."""
+    from catalog.filters import Filters
+
+    f = tmp_path / "items.json"
+    f.write_text(json.dumps([
+        {"id": "s20", "title": "SAMSUNG Galaxy S20 FE 5G Cell Phone, Factory Unlocked", "price": 599.99},
+        {"id": "tripod", "title": "Selfie Stick Phone Tripod Compatible with iPhone, Android Samsung Smartphone",
+         "price": 35.99},
+        {"id": "pixel", "title": "Google Pixel 6a - 5G Android Phone", "price": 449.0, "brand": "Google"},
+        {"id": "branded", "title": "Samsung Galaxy Buds", "price": 99.0, "brand": "Acme"},
+    ]))
+    store = CatalogStore(tmp_path / "c.db")
+    import_file(store, f)
+    assert set(store.filter_ids(Filters(exclude_brands=("SAMSUNG",)))) == {"tripod", "pixel", "branded"}
+    assert set(store.filter_ids(Filters(brands=("samsung",)))) == {"s20"}
+    assert set(store.filter_ids(Filters(brands=("Google", "Acme")))) == {"pixel", "branded"}

@@ -296,3 +296,36 @@ def test_the_head_noun_names_the_kind_of_product():
     assert head_forms("something for my dad") == set() and head_forms("gift for mom") == set()
     assert names_kind({"t-shirt", "t-shirts"}, "T-Shirt (blue, M, cotton)")
     assert not names_kind({"speaker", "speakers"}, "LED Light Bulb (60W equivalent, daylight, Bluetooth)")
+
+
+# Titles from public marketplace feeds (MG-ShopDial items), which carry no category column.
+SONY = "Sony WH-1000XM5 Wireless Industry Leading Noise Canceling Headphones with Auto Noise Canceling Optimizer"
+KIT = "ULANZI Vlogging Kit, Smartphone Video Rig Kit with Flexible Tripod, Extension Arm, LED Light, Microphone"
+SAMSUNG = "SAMSUNG Galaxy S20 FE 5G Cell Phone, Factory Unlocked Android Smartphone, 128GB, Pro Grade Camera"
+TRIPOD = "Portable 40 Inch Selfie Stick Phone Tripod with Wireless Remote Compatible with iPhone, Android Samsung Smartphone"
+
+
+@pytest.mark.parametrize("need,title,kind", [
+    ("smartphone", SAMSUNG, True), ("smartphone", KIT, False), ("smartphone", TRIPOD, False),
+    ("microphone", SONY, False), ("headphones", SONY, True),
+    ("novel", "Regretting You by Colleen Hoover", None), ("book", "Amazon Basics Composition Notebook, 100 Sheet", False),
+    ("hiking boots", "Hiking Boots (12, leather, yes)", True),
+])
+def test_the_kind_a_title_names(need, title, kind):
+    """A row without a category is the kind its title's phrases end on; after "with"/"compatible
+    with" the title names what it fits, and a novel's title names no kind at all."""
+    from language.head import head_forms, kind_in_title
+    from language.lexicon import PRODUCT_NOUNS
+
+    assert kind_in_title(head_forms(need), title, PRODUCT_NOUNS) is kind
+
+
+@pytest.mark.parametrize("title,maker", [
+    (SAMSUNG, "SAMSUNG"), (KIT, "ULANZI"), (SONY, "Sony"), ("OnePlus 10 Pro | 5G Android Smartphone", "OnePlus"),
+    (TRIPOD, None), ("USB Microphone, TONOR Computer Condenser Mic", None), ("Pencil Case for School", None),
+    ("1984 by George Orwell", None),
+])
+def test_the_maker_a_title_starts_with(title, maker):
+    from language.vocabulary import title_brand
+
+    assert title_brand(title) == maker

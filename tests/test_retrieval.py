@@ -69,10 +69,28 @@ def test_attribute_filters_match_variant_options(tmp_path, shared_data, embedder
     hits = r.search("t-shirt", k=5, filters={"attributes": {"color": "red", "size": "L"}})
     assert hits and hits[0].product.title.startswith("T-Shirt (red, L")
     assert all(h.product.attributes.get("color") == "red" for h in hits)
-    # variants collapse: one card per product group
+    # variants collapse: one card per product group first; other variants only fill free slots
     many = r.search("t-shirt", k=10)
     groups = [h.product.group_id for h in many]
-    assert len(groups) == len(set(groups))
+    distinct = len(set(groups))
+    assert len(set(groups[:distinct])) == distinct
+    assert all(h.product.in_stock or not any(o.product.in_stock for o in r.search(
+        "t-shirt", k=200, collapse_variants=False) if o.product.group_id == h.product.group_id)
+        for h in many[:distinct]), "a group's card is a variant a shopper can buy when it has one"
+
+
+def test_variant_fill_shows_more_of_a_few_products(tmp_path, shared_data, embedder):
+    """A catalog of few products in many variants: the free slots show other variants, distinct ones."""
+    from retrieval.retriever import collapse_variants
+
+    db = tmp_path / "tau.db"
+    import_file(CatalogStore(db), shared_data / "tau_bench_retail_products.json")
+    r = Retriever.open(db, embedder=embedder)
+    shirts = [h for h in r.search("t-shirt", k=60, collapse_variants=False) if h.product.title.startswith("T-Shirt")]
+    assert len({h.product.group_id for h in shirts}) == 1 and len(shirts) > 4
+    shown = collapse_variants(shirts, 4)
+    assert len(shown) == 4 and len({h.product.id for h in shown}) == 4
+    assert shown[0].product.in_stock
 
 
 def test_reimporting_ten_changed_products_reembeds_only_those(tmp_path, dummyjson_db, embedder, shared_data):

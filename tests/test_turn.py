@@ -221,3 +221,27 @@ def test_a_row_that_lacks_the_asked_property_is_not_shown_first(make_bot):
     bot = make_bot(None)
     shown = bot.chat("i want a waterproof jacket", session_id="wpj").products
     assert shown and not negated_properties("waterproof jacket", shown[0])
+
+
+def test_the_cheapest_after_a_cheaper_card_means_the_cheapest_on_screen(make_bot):
+    """"Add the cheapest" after "anything cheaper?" showed one card: that card, when it is the
+    cheapest of it and the list above it (not the cheapest of the older list alone)."""
+    bot = make_bot(None)
+    listed = bot.chat("bluetooth speaker", session_id="low")
+    assert len(listed.products) >= 2
+    cheaper = bot.chat("anything cheaper?", session_id="low")
+    assert len(cheaper.products) == 1 and cheaper.products[0].price < min(p.price for p in listed.products)
+    added = bot.chat("add the cheapest of them to my cart", session_id="low")
+    assert [i["product_id"] for i in added.cart["items"]] == [cheaper.products[0].id]
+
+
+def test_a_chinese_comparison_labels_fields_and_colours_in_chinese():
+    from assistant.answers import compare_table
+    from catalog.models import Product
+
+    rows = [Product(id=str(i), title=f"Keyboard {i}", price=50.0 + i, attributes={
+        "connectivity": "usb-c", "color": colour, "backlight": True}) for i, colour in enumerate(["white", "black"])]
+    table = compare_table(rows, lang="zh")
+    assert "连接方式" in table and "背光" in table and "白色" in table and "黑色" in table
+    assert "usb-c" in table  # other catalog wording is quoted as the row says it
+    assert "connectivity" in compare_table(rows, lang="en") and "white" in compare_table(rows, lang="en")

@@ -40,8 +40,9 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     t = time.perf_counter()
     heard = hear(deps, message, session_id, state, shown)
     if heard.u is not None and heard.u.points_beyond and len(state.last_list) > len(shown):
-        # "the second one" after a one-card answer means the list before it (still on screen above).
-        shown = deps.rows(state.last_list)
+        # "the second one" after a one-card answer means the list before it (still on screen above);
+        # the card just shown stays in reach at the end ("the cheapest" of all that is on screen).
+        shown = deps.rows(state.last_list) + [p for p in shown if p.id not in set(state.last_list)]
         heard = hear(deps, message, session_id, state, shown)
     timings["understand"] = time.perf_counter() - t
     state.lang = heard.lang

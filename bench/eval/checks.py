@@ -293,9 +293,12 @@ def _cart_add(reply, want, ctx):
 
 
 def _cart_total(reply, want, ctx):
+    """The cart's total, stated and equal to the rows' prices; an empty cart is right only when
+    nothing could be added before (an out-of-stock pick, checked by its own turn) and no total is made up."""
     items = reply.cart.get("items", [])
     if not items:
-        return False, "cart is empty"
+        honest = not ctx.cart_before.get("items") and not any(a > 0 for a, _ in amounts(reply.text))
+        return honest, "" if honest else "cart is empty"
     total = round(sum(ctx.catalog.products[i["product_id"]].price * i["quantity"] for i in items
                       if i["product_id"] in ctx.catalog.products), 2)
     if abs(total - reply.cart.get("total", -1)) > 0.011:

@@ -39,7 +39,7 @@ def handle(ctx: ActContext) -> Draft:
     k = deps.max_products
     floor = _noise_floor(deps, lang)
     search_text = query
-    hits = deps.retriever.search(search_text, k=k + 8, filters=filters)
+    hits = _find(deps, search_text, k + 8, filters)
     if lang == "zh" and with_english_terms(query) != query:
         # Rows that say the shopper's own Chinese words first, then what the English product words
         # find (an English catalog, or English rows of a mixed one).
@@ -50,12 +50,14 @@ def handle(ctx: ActContext) -> Draft:
         # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
         # products come within reach ("T恤" found a helmet next to the T-shirt).
         search_text = " ".join(english_terms(query))
-        hits = own + [h for h in deps.retriever.search(search_text, k=k + 8, filters=filters)
+        hits = own + [h for h in _find(deps, search_text, k + 8, filters)
                       if h.product.id not in seen]
+    found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang)
+    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor)
     # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first.
     hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
+    hits = _one_per_product(hits, k + 8)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -68,8 +70,13 @@ def handle(ctx: ActContext) -> Draft:
         relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
             price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
             floor=floor)
-        if relaxed:
-            note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang))
+        within = _as_close_as(found, relaxed, need or _tidy(ctx.text), lang, floor=floor)
+        within = [h for h in within if not _for_others(query, h.product)]
+        if within:  # rows within the budget that match the need as well as those past it do
+            hits = _one_per_product(within, k + 8)
+        elif relaxed:
+            currency = relaxed[0].product.currency if len({h.product.currency for h in relaxed}) == 1 else None
+            note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang, currency=currency))
             hits = relaxed
     ctx.state.focus = None
     named = hits[0].product if hits and names_product(query, hits[0].product) else None
@@ -89,7 +96,7 @@ def handle(ctx: ActContext) -> Draft:
     # The opening names the need only when every card is of that kind ("4 options for smartphone"
     # over a list with a vlogging kit would state something false); else "I found 4 options."
     of_kind = _kind_test(need, lang)
-    said_need = need if of_kind is None or all(of_kind(p) for p in products) else ""
+    said_need = need if of_kind is None or all(of_kind(p) is True for p in products) else ""
     opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=said_need, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
     prompt = render("search", products=product_block(products), message=ctx.text,
@@ -98,24 +105,57 @@ def handle(ctx: ActContext) -> Draft:
                  allowed_amounts=amounts, prefix=opening)
 
 
-def _of_the_kind(hits, need: str, lang: str):
-    """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
-    the speakers, not an LED bulb whose title also says Bluetooth (rows with no category stay)."""
+def _find(deps, text: str, n: int, filters):
+    """Up to n groups of variants, every variant kept: variants are collapsed to one card per
+    product only after relevance and kind are judged, so the free slots of a catalog with few
+    products in many variants (tau-bench's T-shirts) show more of them instead of unrelated rows."""
+    return deps.retriever.search(text, k=n * 4, filters=filters, collapse_variants=False)
+
+
+def _one_per_product(hits, n: int):
+    from retrieval.retriever import collapse_variants
+
+    return collapse_variants(hits, n)
+
+
+def _as_close_as(found, anchors, need: str, lang: str, *, floor: float):
+    """Rows of a filtered search whose embedding comes as close to the need as the relevant rows
+    of the same search without the budget do. With a budget, the rows a keyword matches may all be
+    past it ("12块以内的悬疑小说": the titles that say "Novel" cost more), which leaves the relevance
+    test without an anchor; the unfiltered matches give it one (a $9.71 novel stays, copy paper
+    does not)."""
     of_kind = _kind_test(need, lang)
-    typed = [h for h in hits if of_kind(h.product)] if of_kind is not None else []
+    typed = [h for h in anchors if of_kind is not None and of_kind(h.product) is True] or list(anchors)
+    scores = [h.dense_score for h in typed if h.dense_score is not None]
+    if not scores:
+        return []
+    bar = min(scores) - (1.0 - floor) * DENSE_MARGIN
+    near = [h for h in found if (h.dense_score or 0.0) >= bar and (of_kind is None or of_kind(h.product) is not False)]
+    return _of_the_kind(near, need, lang, floor=floor)
+
+
+def _of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22):
+    """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
+    the speakers, not an LED bulb whose title also says Bluetooth. A row whose kind cannot be told (a
+    novel's title is its name) stays when its embedding comes as close to the need as the rows that
+    say their kind do (another novel does; an ink cartridge among microphones does not)."""
+    of_kind = _kind_test(need, lang)
+    typed = [h for h in hits if of_kind is not None and of_kind(h.product)]
     if not typed:
         return hits
-    # A row without a category may be of the kind without its title saying so (a novel's title
-    # is its name): only rows whose catalog names their kind (a category, or a variant family's
-    # title) are judged by it.
-    return [h for h in hits if of_kind(h.product) or not _kind_known(h.product)]
+    scores = [h.dense_score for h in typed if h.dense_score is not None]
+    bar = min(scores) - (1.0 - floor) * DENSE_MARGIN if scores else 0.0
+    return [h for h in hits if of_kind(h.product) is True
+            or (of_kind(h.product) is None and (h.dense_score or 0.0) >= bar)]
 
 
 def _kind_test(need: str, lang: str):
-    """A test "is this row of the kind the need names?" (its head noun in the title or category; for
-    a Chinese need, its English product words or the shopper's own Chinese words in the title), or
-    None when the need names no kind."""
-    from language.head import head_forms, names_kind
+    """A test "is this row of the kind the need names?" -> True, False, or None when the row does not
+    say; None itself when the need names no kind. A row with a category is judged by the need's head
+    noun in its title or category; a row without one by the head nouns of its title's phrases (see
+    `language.head.kind_in_title`); a Chinese need also by the shopper's own words in the title."""
+    from language.head import head_forms, kind_in_title, names_kind
+    from language.lexicon import PRODUCT_NOUNS
 
     if not need:
         return None
@@ -124,15 +164,19 @@ def _kind_test(need: str, lang: str):
     if not heads and len(said) < 2:
         return None
 
-    def of_kind(p: Product) -> bool:
-        kind = " ".join([p.title, p.category, str(p.attributes.get("subcategory") or "")])
-        return (bool(heads) and names_kind(heads, kind)) or (len(said) >= 2 and said in p.title)
+    def of_kind(p: Product) -> bool | None:
+        if len(said) >= 2 and said in p.title:
+            return True
+        if not heads:
+            return None
+        subcategory = str(p.attributes.get("subcategory") or "")
+        if p.category or subcategory:
+            return names_kind(heads, " ".join([p.title, p.category, subcategory]))
+        told = kind_in_title(heads, p.title, PRODUCT_NOUNS)
+        # A variant family's title names the family ("Hiking Boots (12, leather)"): its kind is known.
+        return False if told is None and p.group_id else told
 
     return of_kind
-
-
-def _kind_known(p: Product) -> bool:
-    return bool(p.category or p.attributes.get("subcategory") or p.group_id)
 
 
 def _tidy(text: str) -> str:
@@ -257,12 +301,15 @@ def names_product(query: str, product: Product) -> bool:
     return len(words) >= 3 and sum(w in title for w in words) / len(words) >= 0.8
 
 
-def constraint_words(filters, lang: str = "en") -> str:
+def constraint_words(filters, lang: str = "en", *, currency: str | None = None) -> str:
+    """The shopper's constraints in words; amounts in `currency` (the catalog's, which the budget
+    was compared with) when given, else in the currency the shopper stated."""
     bits = []
+    currency = currency or filters.currency or "USD"
     if filters.price_max is not None:
-        bits.append(phrase("under", lang, amount=money(filters.price_max, filters.currency or "USD")))
+        bits.append(phrase("under", lang, amount=money(filters.price_max, currency)))
     if filters.price_min is not None:
-        bits.append(phrase("over", lang, amount=money(filters.price_min, filters.currency or "USD")))
+        bits.append(phrase("over", lang, amount=money(filters.price_min, currency)))
     for key, value in filters.attributes.items():
         bits.append(f"{key} {answers.value_text(value)}")
     if filters.min_rating is not None:
