@@ -47,6 +47,7 @@ class Understanding:
     more: bool = False  # "show me more": the same search, past what was shown
     references: list[int] = field(default_factory=list)  # 0-based indexes into `shown`
     points_beyond: bool = False  # an ordinal past the end of `shown`: the list before it may be meant
+    pointed: bool = False  # an ordinal, number, title or price pointed (not only "it" / "them")
     question_topic: str | None = None  # TOPICS for "question"; SERVICE_TOPICS for "policy", "order_problem"
     quantity: int = 1  # for cart adds: "two of them" -> 2
     lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
@@ -152,7 +153,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
 
     def result(act: str, **kw: Any) -> Understanding:
         return Understanding(act=act, text=text, lang=lang, currency=currency,
-                             points_beyond=bool(refs is not None and refs.beyond), **kw)
+                             points_beyond=bool(refs is not None and refs.beyond),
+                             pointed=bool(refs is not None and refs.explicit), **kw)
 
     if not MEANINGFUL.search(raw) or HESITATION.match(raw):
         return result("unclear"), True

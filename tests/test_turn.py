@@ -245,3 +245,20 @@ def test_a_chinese_comparison_labels_fields_and_colours_in_chinese():
     assert "连接方式" in table and "背光" in table and "白色" in table and "黑色" in table
     assert "usb-c" in table  # other catalog wording is quoted as the row says it
     assert "connectivity" in compare_table(rows, lang="en") and "white" in compare_table(rows, lang="en")
+
+
+def test_positions_count_in_the_list_and_a_position_past_it_is_said_so(make_bot):
+    """After "how much is the second one?" showed that one card, "the first one" is still the list's
+    first; "the fifth one" of four cards gets "which one do you mean?", not another card's answer."""
+    bot = make_bot(None)
+    listed = bot.chat("yoga mat", session_id="pos").products
+    assert len(listed) == 4
+    second = bot.chat("how much is the second one?", session_id="pos")
+    assert [p.id for p in second.products] == [listed[1].id]
+    first = bot.chat("is the first one waterproof?", session_id="pos")
+    assert [p.id for p in first.products] == [listed[0].id]
+    past = bot.chat("how much is the fifth one?", session_id="pos")
+    assert [p.id for p in past.products] == [p.id for p in listed]
+    assert not any(f"{p.price:,.2f}" in past.text for p in listed) and "4" in past.text
+    past_zh = bot.chat("第六个多少钱", session_id="pos")
+    assert CJK.search(past_zh.text) and not any(f"{p.price:,.2f}" in past_zh.text for p in listed)

@@ -12,7 +12,7 @@ from assistant.reply import Reply
 from assistant.turn.acts import ActContext, handler_for
 from assistant.turn.decide import cart_view, decide
 from assistant.turn.deps import TurnDeps
-from assistant.turn.events import Event
+from assistant.turn.events import Draft, Event
 from assistant.turn.phrase import phrase_draft
 from assistant.turn.state import SessionState
 from assistant.turn.store import finish, save_answer
@@ -39,7 +39,7 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     shown = deps.rows(state.shown)
     t = time.perf_counter()
     heard = hear(deps, message, session_id, state, shown)
-    if heard.u is not None and heard.u.points_beyond and len(state.last_list) > len(shown):
+    if heard.u is not None and _means_the_list(heard.u, state, shown):
         # "the second one" after a one-card answer means the list before it (still on screen above);
         # the card just shown stays in reach at the end ("the cheapest" of all that is on screen).
         shown = deps.rows(state.last_list) + [p for p in shown if p.id not in set(state.last_list)]
@@ -76,7 +76,7 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
                      prefs=Preferences.from_dict(state.preferences))
     from assistant.turn.acts.search import history_picks
 
-    draft = history_picks(ctx) or handler_for(heard.u.act)(ctx)
+    draft = _no_such_position(ctx) or history_picks(ctx) or handler_for(heard.u.act)(ctx)
     timings["act"] = time.perf_counter() - t
     if draft.escalate:
         yield from _escalate(deps, session_id, state, draft.escalate, decision.intent, timings)
@@ -101,6 +101,26 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     timings["total"] = time.perf_counter() - t_start
     yield Event("reply", finish(deps, session_id, state, draft, text=text.strip(), intent=decision.intent,
                                 meta=meta, nudge=nudge, timings=timings, generator_error=phrased.generator_error))
+
+
+def _means_the_list(u, state: SessionState, shown: list) -> bool:
+    """Positions in this message count in the list before the last answer: they point past a
+    one-card answer ("the third one"), or that one card is itself a card of the list, shown because
+    the shopper asked about it ("is the first one waterproof?" after "how much is the second?")."""
+    if len(state.last_list) <= len(shown):
+        return False
+    one_of_the_list = len(shown) == 1 and shown[0].id in state.last_list and u.pointed
+    return u.points_beyond or one_of_the_list
+
+
+def _no_such_position(ctx: ActContext) -> Draft | None:
+    """ "The fifth one" of four cards: say how many there are instead of answering about another card."""
+    u = ctx.u
+    if not (u.points_beyond and not u.references and u.act in ("question", "compare", "cart_add")):
+        return None
+    n = len(ctx.shown)
+    return Draft(u.act, products=list(ctx.shown), unmet=True,
+                 fallback=phrase("no_such_position", ctx.state.lang, n=n, s="" if n == 1 else "s"))
 
 
 _HANDOFF_TEMPLATES = {"high_value_cart": "handoff_cart", "policy_not_covered": "handoff_policy",
