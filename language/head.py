@@ -14,7 +14,7 @@ import re
 
 from language.vocabulary import number_forms
 
-__all__ = ["head_forms", "names_kind", "title_heads", "kind_in_title"]
+__all__ = ["compound_forms", "head_forms", "names_a_field", "kind_in_title", "names_kind", "says_compound", "title_heads"]
 
 # Words after which the need stops naming the product: "microphone for our support team".
 _CUT = re.compile(r"\b(?:for|with|without|under|over|below|above|between|from|in|on|at|to|that|which|who|like|"
@@ -24,6 +24,7 @@ _WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _NOT_HEADS = frozenset("""something anything stuff things thing items item products product options option ones one
 gift gifts present presents idea ideas set sets kit kits accessories gear goods deal deals brand brands model models
 pair pairs pack packs style styles version versions type types kind kinds color colour size cheap cheaper
+equipment supplies essentials
 best good nice new men women mens womens kids please""".split())
 # In a title, what comes after these words names what the product comes with or fits, not what it is.
 _TITLE_CUT = re.compile(r"\s(?:with|w/|for|compatible with|fits|by|includes|including)\s.*$|\s\(.*$", re.IGNORECASE)
@@ -42,6 +43,45 @@ def head_forms(need: str, english: list[str] | None = None) -> set[str]:
         if words and len(words[-1]) > 2:
             heads |= number_forms(words[-1])
     return heads
+
+
+# Modifiers that describe a product rather than name a kind of it ("red dress", "cheap laptop").
+_NOT_KIND_MODIFIERS = frozenset("""men's women's mens womens men women kids kid's boys girls unisex cheap cheaper
+affordable budget good best great nice new cool cute simple basic quality premium top small large big little mini
+light lightweight heavy durable comfortable waterproof portable some any other""".split())
+
+
+def compound_forms(need: str, english: list[str] | None = None) -> set[str]:
+    """The need's kind as modifier + head ("action camera", "electric kettle", "wireless earbuds"),
+    in both numbers, when the modifier names a kind of the head rather than a colour, size or taste.
+    A catalog whose titles are product types (tau-bench) tells an action camera from a digital one
+    only this way."""
+    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS
+
+    skip = _NOT_KIND_MODIFIERS | {w for w in (*BUILTIN_COLORS, *BUILTIN_MATERIALS) if w.isascii()}
+    out: set[str] = set()
+    for phrase in english or [need]:
+        words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower().replace("-", " ")))]
+        words = [w for w in words if w not in _NOT_HEADS and not w.isdigit()]
+        if len(words) >= 2 and len(words[-1]) > 2 and words[-2] not in skip and len(words[-2]) > 2:
+            out |= {f"{words[-2]} {form}" for form in number_forms(words[-1])}
+    return out
+
+
+def says_compound(compounds: set[str], text: str) -> bool:
+    """True when the text says one of the compounds as words ("Action Camera (4K, ...)")."""
+    flat = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+    return any(f" {c} " in flat for c in compounds)
+
+
+def names_a_field(need: str, english: list[str] | None = None) -> bool:
+    """True when the need ends on a word for a whole field of products ("ice hockey gear", "camping
+    equipment"): its kind word ("hockey") is then said anywhere in a title, not as its head noun."""
+    for phrase in english or [need]:
+        words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower()))]
+        if len(words) >= 2 and words[-1] in _NOT_HEADS and words[-1] not in ("one", "ones", "please"):
+            return True
+    return False
 
 
 def names_kind(heads: set[str], text: str) -> bool:

@@ -54,7 +54,7 @@ def handle(ctx: ActContext) -> Draft:
                       if h.product.id not in seen]
     found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor)
+    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
     # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first.
     hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
     hits = _one_per_product(hits, k + 8)
@@ -134,19 +134,50 @@ def _as_close_as(found, anchors, need: str, lang: str, *, floor: float):
     return _of_the_kind(near, need, lang, floor=floor)
 
 
-def _of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22):
+def _of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list | None = None):
     """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
     the speakers, not an LED bulb whose title also says Bluetooth. A row whose kind cannot be told (a
     novel's title is its name) stays when its embedding comes as close to the need as the rows that
-    say their kind do (another novel does; an ink cartridge among microphones does not)."""
+    say their kind do (another novel does; an ink cartridge among microphones does not).
+
+    `shown`: the cards a refinement ("cheaper", "more", "other brands") narrows. A catalog without
+    categories cannot keep their kind by a filter, so rows of another kind are left out even when
+    no row of the kind is left ("nothing cheaper" is then the honest answer, not a tripod)."""
     of_kind = _kind_test(need, lang)
-    typed = [h for h in hits if of_kind is not None and of_kind(h.product)]
-    if not typed:
+    if of_kind is None:
         return hits
+    verdict = {id(h): of_kind(h.product) for h in hits}
+    compound = _compound_test(need, lang)
+    said = [h.product for h in hits] + [p for p in (shown or []) if _titled(p)]
+    if compound is not None and any(of_kind(p) and _titled(p) and compound(p) for p in said):
+        # Some rows say "action camera": a "Digital Camera" only shares the head noun.
+        verdict.update({id(h): False for h in hits if verdict[id(h)] and _titled(h.product) and not compound(h.product)})
+    typed = [h for h in hits if verdict[id(h)]]
+    if shown:
+        # Rows that cannot tell their kind may stay when the cards narrowed mostly could not either
+        # (novels); among calendars that say so, a novel is another kind.
+        told = [of_kind(p) for p in shown if _titled(p)]
+        unknown_ok = told.count(None) >= told.count(True)
+        return [h for h in hits if verdict[id(h)] or not _titled(h.product)
+                or (verdict[id(h)] is None and unknown_ok)]
+    if not typed:  # a title that plainly names another kind of product is left out all the same
+        return [h for h in hits if not (verdict[id(h)] is False and _titled(h.product))]
     scores = [h.dense_score for h in typed if h.dense_score is not None]
     bar = min(scores) - (1.0 - floor) * DENSE_MARGIN if scores else 0.0
-    return [h for h in hits if of_kind(h.product) is True
-            or (of_kind(h.product) is None and (h.dense_score or 0.0) >= bar)]
+    return [h for h in hits if verdict[id(h)] is True
+            or (verdict[id(h)] is None and (h.dense_score or 0.0) >= bar)]
+
+
+def _titled(p: Product) -> bool:
+    """The row's kind is in its title only (no category column)."""
+    return not (p.category or p.attributes.get("subcategory"))
+
+
+def _compound_test(need: str, lang: str):
+    from language.head import compound_forms, says_compound
+
+    compounds = compound_forms(need, english_terms(need) if lang == "zh" else None)
+    return (lambda p: says_compound(compounds, p.title)) if compounds else None
 
 
 def _kind_test(need: str, lang: str):
@@ -154,12 +185,14 @@ def _kind_test(need: str, lang: str):
     say; None itself when the need names no kind. A row with a category is judged by the need's head
     noun in its title or category; a row without one by the head nouns of its title's phrases (see
     `language.head.kind_in_title`); a Chinese need also by the shopper's own words in the title."""
-    from language.head import head_forms, kind_in_title, names_kind
+    from language.head import head_forms, kind_in_title, names_a_field, names_kind
     from language.lexicon import PRODUCT_NOUNS
 
     if not need:
         return None
-    heads = head_forms(need, english_terms(need) if lang == "zh" else None)
+    english = english_terms(need) if lang == "zh" else None
+    heads = head_forms(need, english)
+    field = names_a_field(need, english)
     said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
     if not heads and len(said) < 2:
         return None
@@ -172,6 +205,8 @@ def _kind_test(need: str, lang: str):
         subcategory = str(p.attributes.get("subcategory") or "")
         if p.category or subcategory:
             return names_kind(heads, " ".join([p.title, p.category, subcategory]))
+        if field and names_kind(heads, p.title):  # "ice hockey gear": pants that say "Ice Hockey"
+            return True
         told = kind_in_title(heads, p.title, PRODUCT_NOUNS)
         # A variant family's title names the family ("Hiking Boots (12, leather)"): its kind is known.
         return False if told is None and p.group_id else told
