@@ -95,3 +95,9 @@ def test_words_of_a_row_back_a_sentence_and_another_cards_words_do_not():
                subject=both) == "misattributed"
     assert lab("The reviewer says the Ridgeback Mid Hiking Boot fits well.", subject=both) == "unsupported"
     assert lab("Happy hiking!", subject=both) == "no claim"
+
+
+def test_the_cheapest_must_be_the_cheapest_card_on_screen():
+    both = [BOOT, SHOE]
+    assert lab("The Ridgeback Mid Hiking Boot is the most affordable option.", subject=both) == "supported"
+    assert lab("The Daybreak Cushion Running Shoe is the cheapest option.", subject=both) == "unsupported"

@@ -55,6 +55,9 @@ COMPARATIVES = [(re.compile(r"cheaper|less expensive|more affordable|更便宜|�
                 (re.compile(r"more expensive|pricier|costs more|更贵", re.I), "price", 1),
                 (re.compile(r"higher[- ]rated|better rated|评分更高", re.I), "rating", 1),
                 (re.compile(r"lighter|更轻", re.I), "weight", -1), (re.compile(r"heavier|更重", re.I), "weight", 1)]
+SUPERLATIVES = [(re.compile(r"\bcheapest|most affordable|lowest[- ]priced|lowest price|最便宜|价格最低", re.I), "price", -1),
+                (re.compile(r"highest[- ]rated|best[- ]rated|highest rating|评分最高", re.I), "rating", 1),
+                (re.compile(r"\blightest\b|最轻", re.I), "weight", -1)]
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+|(?<=[。！？])")
 _NUMBER = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # "20,000 mAh" is one number
 _UNIT_NUMBER = re.compile(_NUMBER + r"[\s-]?(g|kg|lbs?|mm|cm|m|ml|l|mah|w|hours?|h|years?|months?|days?|gb|tb|db|hz|"
@@ -185,7 +188,10 @@ def _row_phrases(p) -> tuple[set[str], set[str]]:
     return _PHRASE_CACHE[key]
 
 
-def _weight(p):
+def _field(p, field: str):
+    """Price, rating or weight in grams, for comparisons."""
+    if field != "weight":
+        return getattr(p, field)
     m = re.search(r"(\d+(?:\.\d+)?)\s*(kg|g)\b", str(p.attributes.get("weight", "")))
     return (float(m.group(1)) * (1000 if m.group(2) == "kg" else 1)) if m else None
 
@@ -228,13 +234,13 @@ def label(sentence: str, *, subject_rows: list, seen_rows: list, catalog_rows: l
     else:  # "The new model of Ice skates BOTAS ATTACK ...": a card it paraphrases, not the previous one
         candidates = [[p] for p in subject_rows] + [[p] for p in shown if p not in subject_rows]
     # the card the sentence fits best: one that supports it, else the one it matches longest
-    verdicts = [_judge(sentence, about, seen_rows, named, shopper_text, said) for about in candidates]
+    verdicts = [_judge(sentence, about, seen_rows, named, shopper_text, said, shown) for about in candidates]
     lab, why, _ = min(verdicts, key=lambda v: (v[0] != "supported", -v[2], _RANK[v[0]]))
     return lab, why
 
 
-def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_text: str,
-           said: set[str]) -> tuple[str, str, int]:
+def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_text: str, said: set[str],
+           shown: list) -> tuple[str, str, int]:
     """Every checkable claim of the sentence against the rows it is `about`: (label, reason, how many
     claims were read, the failing one included)."""
     others = [p for p in seen_rows if p not in about]
@@ -340,11 +346,18 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
             continue
         if any(word in _words(q.title + " " + q.brand) for q in others):
             return "misattributed", f"{m.group(1)!r} is in another product's title", claims
+    for pattern, field, sign in SUPERLATIVES:  # "the most affordable" among the cards on screen
+        if pattern.search(sentence) and len(about) == 1 and len(shown) > 1:
+            claims += 1
+            value = {p.id: _field(p, field) for p in shown}
+            if value.get(about[0].id) is None or any(v is not None and (v - value[about[0].id]) * sign > 0
+                                                     for v in value.values()):
+                return "unsupported", f"says {about[0].title[:30]} has the {'highest' if sign > 0 else 'lowest'} {field}", claims
     for pattern, field, sign in COMPARATIVES:
         if pattern.search(sentence) and len(named) >= 2:
             claims += 1
             a, b = named[0], named[1]
-            va, vb = (a.price, b.price) if field == "price" else (a.rating, b.rating) if field == "rating" else (_weight(a), _weight(b))
+            va, vb = _field(a, field), _field(b, field)
             if va is None or vb is None:
                 return "unsupported", f"compares {field} the rows do not give", claims
             if (va - vb) * sign <= 0:
