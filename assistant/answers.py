@@ -145,7 +145,7 @@ def fact_answer(p: Product, topic: str, *, lang: str = "en", place: str | None =
     label = KEY_NAMES_ZH.get(key, key.replace("_", " ")) if lang == "zh" else key.replace("_", " ")
     if isinstance(value, bool):  # a yes/no fact reads as a yes or a no
         return phrase("yes_fact" if value else "no_fact", lang, title=p.title, key=label)
-    return phrase("fact", lang, title=p.title, key=label, value=value_text(value))
+    return phrase("fact", lang, title=p.title, key=label, value=_value_zh(value) if lang == "zh" else value_text(value))
 
 
 def _doesnt_say(p: Product, topic: str, lang: str) -> str:
@@ -189,7 +189,19 @@ def _value_zh(value: Any) -> str:
     if isinstance(value, list):
         return "、".join(_value_zh(v) for v in value)
     text = str(value)
-    return {"yes": "是", "no": "否", "true": "是", "false": "否"}.get(text.lower()) or names.get(text.lower(), value_text(value))
+    low = text.strip().lower()
+    m = _DURATION.fullmatch(low)
+    if m:  # "6 months warranty" -> "6个月保修"
+        n, unit, warranty = m.groups()
+        return f"{n}{_UNITS_ZH[unit]}" + ("保修" if warranty else "")
+    if low in _WARRANTY_ZH:
+        return _WARRANTY_ZH[low]
+    return {"yes": "是", "no": "否", "true": "是", "false": "否"}.get(low) or names.get(low, value_text(value))
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)[\s-]*(year|month|week|day|hour)s?(?:\s+(?:limited\s+)?(warranty|guarantee))?")
+_UNITS_ZH = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时"}
+_WARRANTY_ZH = {"lifetime warranty": "终身保修", "no warranty": "无保修", "lifetime": "终身"}
 
 
 def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:

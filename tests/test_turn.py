@@ -262,3 +262,10 @@ def test_positions_count_in_the_list_and_a_position_past_it_is_said_so(make_bot)
     assert not any(f"{p.price:,.2f}" in past.text for p in listed) and "4" in past.text
     past_zh = bot.chat("第六个多少钱", session_id="pos")
     assert CJK.search(past_zh.text) and not any(f"{p.price:,.2f}" in past_zh.text for p in listed)
+
+
+def test_chinese_fact_values_say_durations_in_chinese():
+    from assistant.answers import _value_zh
+
+    assert _value_zh("6 months warranty") == "6个月保修" and _value_zh("1 year") == "1年"
+    assert _value_zh("Lifetime warranty") == "终身保修" and _value_zh("usb-c") == "usb-c"
