@@ -37,163 +37,35 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.eval.run import load_specs, open_bots, play  # noqa: E402
-from bench.eval.textcheck import admits_unknown, amounts, contains_value, normal  # noqa: E402
-
-# yes/no properties a sentence may claim, with the row keys that decide them
-PROPERTIES = {
-    "waterproof": ("waterproof", "water_resistant", "water resistance", "water_resistance", "ip_rating",
-                   "waterproof_rating"),
-    "noise cancelling": ("noise_cancelling",), "noise-cancelling": ("noise_cancelling",),
-    "wireless charging": ("wireless_charging",), "dishwasher safe": ("dishwasher_safe_parts", "dishwasher_safe"),
-    "foldable": ("foldable",), "vegan": ("vegan",), "bpa free": ("bpa_free",), "bpa-free": ("bpa_free",),
-    "backlit": ("backlight",), "touchscreen": ("touchscreen",), "fast charging": ("fast_charging",),
-    "programmable": ("programmable",), "adjustable": ("adjustable", "height_adjustable"),
-    "防水": ("waterproof", "water_resistant", "water resistance", "ip_rating"), "降噪": ("noise_cancelling",),
-}
-NEGATION = re.compile(r"\b(not|no|isn't|doesn't|without|non)\b|不|没有|无", re.I)
-COMPARATIVES = [(re.compile(r"cheaper|less expensive|more affordable|更便宜|便宜一些", re.I), "price", -1),
-                (re.compile(r"more expensive|pricier|costs more|更贵", re.I), "price", 1),
-                (re.compile(r"higher[- ]rated|better rated|评分更高", re.I), "rating", 1),
-                (re.compile(r"lighter|更轻", re.I), "weight", -1), (re.compile(r"heavier|更重", re.I), "weight", 1)]
-SUPERLATIVES = [(re.compile(r"\bcheapest|most affordable|lowest[- ]priced|lowest price|最便宜|价格最低", re.I), "price", -1),
-                (re.compile(r"highest[- ]rated|best[- ]rated|highest rating|评分最高", re.I), "rating", 1),
-                (re.compile(r"\blightest\b|最轻", re.I), "weight", -1)]
-_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+|(?<=[。！？])")
-_NUMBER = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # "20,000 mAh" is one number
-_UNIT_NUMBER = re.compile(_NUMBER + r"[\s-]?(g|kg|lbs?|mm|cm|m|ml|l|mah|w|hours?|h|years?|months?|days?|gb|tb|db|hz|"
-                          r"mp|megapixels?|°|inch(?:es)?|\"|stars?|out of 5|/5|pages|人|小时|年|个月|克|毫升|毫安)(?=\W|$)",
-                          re.I)
-_RATING = re.compile(r"(?:\brated|\brating(?: of| is|:)?|评分(?:为|是)?)\s*(\d(?:\.\d+)?)(?:\s?/\s?5|\s?out of 5|\s?stars?)?",
-                     re.I)
-# attribute names a sentence may state a value for ("the color is white"); checked against the row
-STATED = ("color", "material", "connectivity", "warranty", "capacity", "weight", "battery life", "processor",
-          "storage", "ram", "screen size", "fit", "cut", "layout", "switches", "thickness", "sleeps")
-# qualities a sentence may claim that only the row's own words can back ("材料柔软", "durable")
-QUALITIES = {"durable": (r"\bdurab|耐用|经久", r"durab|耐用|耐磨|sturdy|rugged"),
-             "soft": (r"\bsoft\b|柔软", r"\bsoft|柔软"),
-             "breathable": (r"\bbreathab|透气", r"breathab|透气|mesh"),
-             "natural material": (r"natural material|自然材质|天然材(质|料)", r"natural|天然|organic|wool|cotton|leather")}
-_REVIEWS_SAY = re.compile(r"\breview(er)?s? (say|said|state|mention|note|praise|write|describe|call)|according to (the )?"
-                          r"review|customers? (say|said|love|praise|report|mention)|(评价|评论|买家|用户)(说|称|提到|表示|反馈)",
-                          re.I)
-_STOCK = re.compile(r"(?:库存|stock of|units? in stock:?)\s*(\d+)", re.I)
-_IN_STOCK = re.compile(r"\bin stock\b|\bavailable now\b|有货|现货")
-_OUT_OF_STOCK = re.compile(r"out of stock|sold out|缺货|无货|售罄")
-# words that point back to the product the previous sentence named
-_ANAPHOR = re.compile(r"\b(it|it's|its|they|them|their|this|these|that one|the price|the rating)\b|它|其|这款|该款|此款",
-                      re.I)
-# the assistant's opener ("I found 4 options for X") is computed from the cards, not written by the model
-_OPENER = re.compile(r"^\s*(I found \d+ options? for |为您找到 ?\d+ ?款)", re.I)
-
-
-# Lines the assistant writes from templates around the model's text: comparison tables, numbered
-# card lists, the nudge line. They are not generated, so they are not labelled.
-_TEMPLATE_LINE = re.compile(r"^\s*(\||\d+\.\s.+—|free shipping on this order|nothing matches all of that)"
-                            r"|.+ \| (US\$|\$|¥)[\d,.]+ \| rating", re.I)
-
-
-def sentences(text: str) -> list[str]:
-    lines = [line for line in (text or "").splitlines() if not _TEMPLATE_LINE.match(line)]
-    return [s.strip() for s in _SENTENCE.split("\n".join(lines)) if s and len(s.strip()) > 3]
-
-
-def _spaced(text: str) -> str:
-    """`normal` with Latin words kept apart from Chinese ones: "推荐Corvane Forge" names "Corvane Forge"."""
-    return normal(re.sub(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])", " ", str(text).lower()))
-
-
-def mentioned(sentence: str, rows, prefer=()) -> list:
-    """Rows whose title (or its first four words) the sentence names, in the order it names them.
-
-    Variants share their first words ("Bluetooth Speaker (blue, 10 hours, yes)" / "(..., no)"): words read
-    as a longer title are that title, not a shorter one inside them, and rows named by the very same
-    words are those in `prefer` (the turn's cards, the rows the shopper saw) when any of them is."""
-    low = f" {_spaced(sentence)} "
-    hits = []  # (start, end, row)
-    for p in rows:
-        title = _spaced(p.title)
-        short = " ".join(title.split()[:4])
-        if len(title.split()) < 2 and not re.search(r"[\u3400-\u9fff]", title):
-            continue  # "Rice", "Glass": one common word is not a product name
-        at = low.find(f" {title} ")
-        if at >= 0:
-            hits.append((at, at + len(title) + 1, p))
-        elif len(short) >= 12 and (at := low.find(f" {short}")) >= 0:
-            hits.append((at, at + len(short) + 1, p))
-    hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
-    preferred = {(h[0], h[1]) for h in hits if h[2] in prefer}
-    out = []
-    for start, end, p in sorted(hits, key=lambda h: h[0]):
-        if (p in prefer or (start, end) not in preferred) and p not in out:
-            out.append(p)
-    return out
-
-
-def _vocabulary(rows) -> set[str]:
-    """Every word the catalog uses (titles, brands, descriptions, facts, reviews)."""
-    return set().union(*(_words(_text_of(p)) for p in rows))
-
-
-def _words(text: str) -> set[str]:
-    tokens = re.findall(r"[a-z][a-z0-9'-]+", text.lower())
-    return set(tokens) | {part for t in tokens for part in re.split(r"[-']", t) if part}
-
-
-def _text_of(p) -> str:
-    return " ".join([p.title, p.brand, p.category, p.description, " ".join(map(str, p.facts().values())),
-                     " ".join(str(r.get("text", "")) for r in p.reviews), " ".join(p.tags)])
-
-
-_COMMON = set("""the this that these those it its they their there here you your we our i yes no not both also
-however based compared while with without and but or for from best match among products product listed catalog
-shop price priced rating rated stock in out sorry please free shipping other another first second third last
-option options great good model version brand brands color colour size material warranty if so""".split())
-_FUNCTION = _COMMON | set("""a an of to is are be been has have had was were as at by on into than then which who what
-when very more most just only any all each one can will would should could make makes making offers offer""".split())
-
-
-def _numbers_of(p) -> set[float]:
-    values = {round(p.price, 2)} | ({round(p.rating, 2), round(p.rating, 1)} if p.rating is not None else set())
-    blob = " ".join(str(v) for v in p.facts().values()) + " " + p.title + " " + p.description
-    blob = re.sub(r"(?<=\d),(?=\d{3}\b)", "", blob)
-    return values | {float(x) for x in re.findall(r"\d+(?:\.\d+)?", blob)}
-
-
-def _phrases(text: str) -> list[tuple[str, set[int]]]:
-    """Word runs a sentence can only have taken from a row, with the token positions they cover: four
-    words, two of them content words ("a blend of design and performance"), or six Chinese characters
-    ("超临界发泡材料")."""
-    tokens = re.findall(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+", _spaced(text))
-    cjk = [bool(re.match(r"[\u3400-\u9fff]", t)) for t in tokens]
-    out = []
-    for i in range(len(tokens)):
-        words = tokens[i:i + 4]
-        if (len(words) == 4 and not any(cjk[i:i + 4])
-                and sum(len(w) > 3 and w not in _FUNCTION for w in words) >= 2):
-            out.append((" ".join(words), set(range(i, i + 4))))
-        if i + 6 <= len(tokens) and all(cjk[i:i + 6]):
-            out.append(("".join(tokens[i:i + 6]), set(range(i, i + 6))))
-    return out
-
-
-_PHRASE_CACHE: dict[tuple, tuple[set[str], set[str]]] = {}
-
-
-def _row_phrases(p) -> tuple[set[str], set[str]]:
-    """(phrases of everything the row says, phrases of its description and reviews alone)."""
-    key = (p.id, p.title, p.description)
-    if key not in _PHRASE_CACHE:
-        told = p.description + " " + " ".join(str(r.get("text", "")) for r in p.reviews)
-        _PHRASE_CACHE[key] = ({x for x, _ in _phrases(_text_of(p)) + _phrases(told)}, {x for x, _ in _phrases(told)})
-    return _PHRASE_CACHE[key]
-
-
-def _field(p, field: str):
-    """Price, rating or weight in grams, for comparisons."""
-    if field != "weight":
-        return getattr(p, field)
-    m = re.search(r"(\d+(?:\.\d+)?)\s*(kg|g)\b", str(p.attributes.get("weight", "")))
-    return (float(m.group(1)) * (1000 if m.group(2) == "kg" else 1)) if m else None
+from bench.eval.textcheck import admits_unknown, amounts, contains_value  # noqa: E402
+from bench.eval.sentence_facts import (  # noqa: E402
+    COMPARATIVES,
+    NEGATION,
+    PROPERTIES,
+    QUALITIES,
+    STATED,
+    SUPERLATIVES,
+    ANAPHOR,
+    COMMON_WORDS,
+    FUNCTION_WORDS,
+    IN_STOCK,
+    NUMBER,
+    OPENER,
+    OUT_OF_STOCK,
+    RATING,
+    REVIEWS_SAY,
+    STOCK,
+    UNIT_NUMBER,
+    field_of,
+    numbers_of,
+    phrases_of,
+    row_phrases,
+    text_of,
+    vocabulary_of,
+    words_of,
+    mentioned,
+    sentences,
+)
 
 
 _RANK = {"supported": 0, "misattributed": 1, "unsupported": 2, "no claim": 3}
@@ -210,26 +82,26 @@ def label(sentence: str, *, subject_rows: list, seen_rows: list, catalog_rows: l
     is judged against each card alone and the best verdict stands."""
     if re.search(r"PRODUCT DATA|talk to the shopper|you are a shopping assistant", sentence, re.I):
         return "unsupported", "prompt instructions leaked into the answer"
-    if _OPENER.match(sentence):
+    if OPENER.match(sentence):
         return "no claim", "computed opener"
     shown = subject_rows if shown is None else shown
     named = mentioned(sentence, seen_rows, prefer=shown)
     stray = [p for p in mentioned(sentence, catalog_rows, prefer=seen_rows) if p not in seen_rows]
     if stray:
         return "unsupported", f"names a product not shown: {stray[0].title[:50]}"
-    said = _words(shopper_text)
-    seen_words = set().union(*(_words(_text_of(p)) for p in seen_rows)) if seen_rows else set()
+    said = words_of(shopper_text)
+    seen_words = set().union(*(words_of(text_of(p)) for p in seen_rows)) if seen_rows else set()
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)(?<![A-Za-z])([A-Za-z]*[A-Z][A-Za-z]{2,})\b", sentence.strip()):
         word = m.group(1).lower()
-        if word in _COMMON or word in said:
+        if word in COMMON_WORDS or word in said:
             continue
         if vocabulary is not None and word not in vocabulary:
             return "unsupported", f"names {m.group(1)!r}, which no catalog row has"
-        if word not in seen_words and any(word in _words(p.title + " " + p.brand) for p in catalog_rows):
+        if word not in seen_words and any(word in words_of(p.title + " " + p.brand) for p in catalog_rows):
             return "unsupported", f"names {m.group(1)!r}, which only rows not shown have"
     if named:
         candidates = [named]
-    elif len(subject_rows) <= 1 and (_ANAPHOR.search(sentence) or all(p in subject_rows for p in shown)):
+    elif len(subject_rows) <= 1 and (ANAPHOR.search(sentence) or all(p in subject_rows for p in shown)):
         candidates = [subject_rows]  # "It weighs 300 g" after a sentence that named the product
     else:  # "The new model of Ice skates BOTAS ATTACK ...": a card it paraphrases, not the previous one
         candidates = [[p] for p in subject_rows] + [[p] for p in shown if p not in subject_rows]
@@ -250,11 +122,11 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
               for v, _ in amounts(sentence)]
     text = re.sub(r"(US\$|\$|¥|￥)\s?\d[\d,.]*", " ", sentence)
     checks += [(f"rating {m.group(1)}", lambda p, x=float(m.group(1)): p.rating is not None
-                and x in (round(p.rating, 2), round(p.rating, 1)), False) for m in _RATING.finditer(text)]
-    said_numbers = {float(x.replace(",", "")) for x in re.findall(_NUMBER, shopper_text)}
-    for m in _UNIT_NUMBER.finditer(_RATING.sub(" ", text)):
+                and x in (round(p.rating, 2), round(p.rating, 1)), False) for m in RATING.finditer(text)]
+    said_numbers = {float(x.replace(",", "")) for x in re.findall(NUMBER, shopper_text)}
+    for m in UNIT_NUMBER.finditer(RATING.sub(" ", text)):
         x = float(m.group(1).replace(",", ""))
-        checks.append((m.group(0), lambda p, x=x: x in _numbers_of(p), x in said_numbers))
+        checks.append((m.group(0), lambda p, x=x: x in numbers_of(p), x in said_numbers))
     for what, fits, said_by_shopper in checks:
         claims += 1
         if said_by_shopper or any(map(fits, about)):
@@ -263,16 +135,16 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
             return "misattributed", f"{what} belongs to another product", claims
         return "unsupported", f"{what} is in no shown row", claims
     low = sentence.lower()
-    if _REVIEWS_SAY.search(sentence) and not any(p.reviews for p in about):
+    if REVIEWS_SAY.search(sentence) and not any(p.reviews for p in about):
         return "unsupported", "cites reviews the row does not have", claims
-    for m in _STOCK.finditer(low):
+    for m in STOCK.finditer(low):
         claims += 1
         if not any(p.stock == int(m.group(1)) for p in about):
             return "unsupported", f"stock {m.group(1)}, the row says {about[0].stock if about else None}", claims
-    stock_word = _IN_STOCK.search(low) or _OUT_OF_STOCK.search(low)
+    stock_word = IN_STOCK.search(low) or OUT_OF_STOCK.search(low)
     if stock_word:  # "in stock", "is not out of stock", "sold out"
         claims += 1
-        claimed = bool(_IN_STOCK.search(low)) != bool(NEGATION.search(low[max(0, stock_word.start() - 12):stock_word.start()]))
+        claimed = bool(IN_STOCK.search(low)) != bool(NEGATION.search(low[max(0, stock_word.start() - 12):stock_word.start()]))
         if about and not any(p.in_stock == claimed for p in about):
             return "unsupported", f"says {'in' if claimed else 'out of'} stock, the row says {about[0].availability}", claims
     for word, keys in PROPERTIES.items():
@@ -298,7 +170,7 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
         if not at or NEGATION.search(low[max(0, at.start() - 25):at.start()]) or re.search(claimed, shopper_text.lower()):
             continue
         claims += 1
-        if not any(re.search(backed, _text_of(p).lower()) for p in about):
+        if not any(re.search(backed, text_of(p).lower()) for p in about):
             if any(re.search(claimed, q.description.lower()) for q in others):
                 return "misattributed", f"'{quality}' is said of another product", claims
             return "unsupported", f"'{quality}': the row does not say", claims
@@ -317,7 +189,7 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
             if not found or name not in facts:
                 continue
             before = low[:found.start()].split()[-1:] or [""]
-            if not low[found.end():].strip(" .!?。！？") and before[0] in _FUNCTION:
+            if not low[found.end():].strip(" .!?。！？") and before[0] in FUNCTION_WORDS:
                 continue  # "... and processor.": the attribute named, no value stated
             claims += 1
             tail = low[found.start():]
@@ -330,26 +202,26 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
     # words taken from a row: the row's own back the sentence; another card's description said of
     # this product is misattributed
     # (a phrase next to the row's own words is the model's link between them: "a fragrance with notes of")
-    mine = set().union(*(_row_phrases(p)[0] for p in about)) if about else set()
-    phrases = [(x, at) for x, at in _phrases(sentence) if not set(x.split()) <= said]
+    mine = set().union(*(row_phrases(p)[0] for p in about)) if about else set()
+    phrases = [(x, at) for x, at in phrases_of(sentence) if not set(x.split()) <= said]
     covered = set().union(*(at for x, at in phrases if x in mine)) if phrases else set()
     claims += bool(covered)
     for phrase, at in phrases:
-        if len(at - covered) >= 3 and any(phrase in _row_phrases(q)[1] for q in others):
+        if len(at - covered) >= 3 and any(phrase in row_phrases(q)[1] for q in others):
             return "misattributed", f"'{phrase}' is another product's description", claims
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)(?<![A-Za-z])([A-Za-z]*[A-Z][A-Za-z]{2,})\b", sentence.strip()):
         word = m.group(1).lower()
-        if word in _COMMON or word in said:
+        if word in COMMON_WORDS or word in said:
             continue
-        if any(word in _words(_text_of(p)) for p in about):
-            claims += any(word in _words(p.title) for p in about)  # names the product
+        if any(word in words_of(text_of(p)) for p in about):
+            claims += any(word in words_of(p.title) for p in about)  # names the product
             continue
-        if any(word in _words(q.title + " " + q.brand) for q in others):
+        if any(word in words_of(q.title + " " + q.brand) for q in others):
             return "misattributed", f"{m.group(1)!r} is in another product's title", claims
     for pattern, field, sign in SUPERLATIVES:  # "the most affordable" among the cards on screen
         if pattern.search(sentence) and len(about) == 1 and len(shown) > 1:
             claims += 1
-            value = {p.id: _field(p, field) for p in shown}
+            value = {p.id: field_of(p, field) for p in shown}
             if value.get(about[0].id) is None or any(v is not None and (v - value[about[0].id]) * sign > 0
                                                      for v in value.values()):
                 return "unsupported", f"says {about[0].title[:30]} has the {'highest' if sign > 0 else 'lowest'} {field}", claims
@@ -357,7 +229,7 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
         if pattern.search(sentence) and len(named) >= 2:
             claims += 1
             a, b = named[0], named[1]
-            va, vb = _field(a, field), _field(b, field)
+            va, vb = field_of(a, field), field_of(b, field)
             if va is None or vb is None:
                 return "unsupported", f"compares {field} the rows do not give", claims
             if (va - vb) * sign <= 0:
@@ -411,7 +283,7 @@ def main(argv=None) -> int:
     if args.from_transcripts:
         transcripts = [json.loads(x) for x in args.from_transcripts.read_text(encoding="utf-8").splitlines() if x.strip()]
         catalogs = {name: prepare(name) for name in sorted({t["catalog"] for t in transcripts})}
-        vocab = {name: _vocabulary(c.products.values()) for name, c in catalogs.items()}
+        vocab = {name: vocabulary_of(c.products.values()) for name, c in catalogs.items()}
         for t in transcripts:
             rows_out += label_transcript(t, catalogs[t["catalog"]], vocab[t["catalog"]])
             model_turns += sum(turn.get("grounding") in ("ok", "repaired") for turn in t["turns"])
@@ -426,7 +298,7 @@ def main(argv=None) -> int:
         dropped_turns = 0
         with tempfile.TemporaryDirectory(prefix="aisle-factcheck-") as tmp:
             bots = open_bots(sorted({c["catalog"] for c in specs}), args.generator, Path(tmp))
-            vocab = {name: _vocabulary(cat.products.values()) for name, (_, cat) in bots.items()}
+            vocab = {name: vocabulary_of(cat.products.values()) for name, (_, cat) in bots.items()}
             tf = args.transcripts.open("w", encoding="utf-8") if args.transcripts else None
             for i, conv in enumerate(specs, 1):
                 bot, cat = bots[conv["catalog"]]
