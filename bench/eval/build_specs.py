@@ -9,8 +9,9 @@ way Chinese shoppers type. Expectations are symbolic (see bench/eval/checks.py):
 them from the catalog rows it shows. Each slot below was checked against its catalog when written
 (`--check` re-checks: the kind exists, the budget splits it, the brand / variant is sold).
 
-The split is by a hash of the conversation id, stratified by (catalog, language); the held-out file
-is frozen (its sha256 is in bench/eval/README.md): rerunning this script must not change it.
+The held-out file was split off by a hash of the conversation id, stratified by (catalog, language),
+and is frozen (its sha256 is in bench/eval/README.md): rerunning this script must not change it, and
+conversations added since go to the tune part.
 
     python bench/eval/build_specs.py            # write both files (refuses to change a frozen held-out)
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.eval.scenarios import SCENARIOS, SLOTS  # noqa: E402
+from bench.eval.scenarios import NEEDS, SCENARIOS, SLOTS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "conversations"
@@ -47,9 +48,9 @@ def fill(obj, slot: dict):
 def build() -> list[dict]:
     convs = []
     for scen in SCENARIOS:
+        table = NEEDS if scen.get("slots") == "needs" else SLOTS
         for catalog, lang, slot_name in scen["runs"]:
-            slot = dict(SLOTS[catalog][slot_name])
-            slot["noun"] = slot["zh"] if lang == "zh" else slot["en"]
+            slot = slot_values(table[catalog][slot_name], catalog, lang)
             turns = []
             for turn in scen["turns"]:
                 step = {k: v for k, v in turn.items() if k not in ("en", "zh")}
@@ -65,8 +66,35 @@ def build() -> list[dict]:
     return convs
 
 
-def split(convs: list[dict]) -> dict[str, list[dict]]:
-    """About half each, stratified by (catalog, language): order each stratum by a hash of the id."""
+def slot_values(slot: dict, catalog: str, lang: str) -> dict:
+    """The slot's values for one language: `noun` and `typo` in it, and `noun2` / `kind2` from the
+    slot named by `other` (the product a shopper switches to)."""
+    out = dict(slot)
+    zh = lang == "zh"
+    out["noun"] = slot["zh"] if zh else slot["en"]
+    if "typo" in slot:
+        out["typo"] = slot["typo_zh"] if zh else slot["typo"]
+    if "other" in slot:
+        other = SLOTS[catalog][slot["other"]]
+        out["noun2"], out["kind2"] = (other["zh"] if zh else other["en"]), other["kind"]
+    return out
+
+
+def frozen_ids() -> set[str]:
+    """The conversation ids of the frozen held-out file (empty before it is written)."""
+    path = OUT / "heldout.jsonl"
+    if not path.exists():
+        return set()
+    return {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def split(convs: list[dict], *, refreeze: bool = False) -> dict[str, list[dict]]:
+    """Once the held-out file is frozen, its conversations stay held out and every other one (every
+    conversation added since) goes to the tune part. Before that (or with `refreeze`): about half
+    each, stratified by (catalog, language), each stratum ordered by a hash of the id."""
+    frozen = set() if refreeze else frozen_ids()
+    if frozen:
+        return {"tune": [c for c in convs if c["id"] not in frozen], "heldout": [c for c in convs if c["id"] in frozen]}
     out = {"tune": [], "heldout": []}
     strata: dict[tuple, list[dict]] = {}
     for c in convs:
@@ -107,7 +135,35 @@ def check_slots() -> list[str]:
                     problems.append(f"{where}: {key} {slot[key]!r} not sold in the kind")
             if catalog in ("demo", "tau") and not any(_has_variant(p, slot["vattr"], slot["vval"]) for p in rows):
                 problems.append(f"{where}: no {slot['vattr']}={slot['vval']} variant")
+            problems += [f"{where}: {p}" for p in _more_problems(cat, slot, rows)]
+        for name, need in NEEDS.get(catalog, {}).items():
+            missing = [k for k in need["kind"] if not cat.of_kind(k)]
+            if missing:
+                problems.append(f"{catalog}/need {name}: kinds not sold {missing}")
     return problems
+
+
+def _more_problems(cat, slot: dict, rows: list) -> list[str]:
+    """The later scenarios' slot values against the rows: a range with rows in and out of it, rows
+    near `around`, rows between `budget` and `raise_to`, the size sold, the partner slot's kind sold."""
+    from bench.eval.checks import _has_variant
+    from bench.eval.checks_extra import AROUND_HIGH, AROUND_LOW
+
+    prices = sorted(p.price for p in rows)
+    out = []
+    if "lo" in slot:
+        inside = [x for x in prices if slot["lo"] <= x <= slot["hi"]]
+        if not inside or len(inside) == len(prices):
+            out.append(f"range {slot['lo']}-{slot['hi']} does not split {prices}")
+    if "around" in slot and not any(slot["around"] * AROUND_LOW <= x <= slot["around"] * AROUND_HIGH for x in prices):
+        out.append(f"nothing around {slot['around']} in {prices}")
+    if "raise_to" in slot and not any(slot["budget"] < x <= slot["raise_to"] for x in prices):
+        out.append(f"nothing between {slot['budget']} and {slot['raise_to']} in {prices}")
+    if "size" in slot and not any(_has_variant(p, "size", slot["size"].lower()) for p in rows):
+        out.append(f"size {slot['size']} not sold")
+    if "other" in slot and not [p for k in SLOTS[cat.name][slot["other"]]["kind"] for p in cat.of_kind(k)]:
+        out.append(f"other slot {slot['other']} sells nothing")
+    return out
 
 
 def check_sources(convs: list[dict]) -> list[str]:
@@ -150,7 +206,7 @@ def main() -> None:
         problems = check_slots() + check_sources(build())
         print("\n".join(problems) or "slots and sources check out")
         return
-    parts = split(build())
+    parts = split(build(), refreeze=args.force_heldout)
     OUT.mkdir(exist_ok=True)
     for name, convs in parts.items():
         path = OUT / f"{name}.jsonl"

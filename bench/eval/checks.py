@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bench.eval.checks_extra import EXTRA_CATEGORY, EXTRA_CHECKS
 from bench.eval.textcheck import (
     admits_unknown, amounts, answers_no, answers_yes, cjk_ratio_ok, contains_value, english_only, symbol_currency,
 )
@@ -345,9 +346,21 @@ def _names(reply, ctx) -> list[str]:
     return names
 
 
+def _row_texts(reply, ctx) -> list[str]:
+    """The shown rows' own words (attribute values, review texts) quoted verbatim: data in the
+    catalog's language, not the assistant's choice of language (names are removed the same way)."""
+    rows = [p for cards in ctx.lists for p in cards] + list(reply.products)
+    out = []
+    for p in rows:
+        for v in p.attributes.values():
+            out += [str(x) for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and len(x) >= 4]
+        out += [str(r.get("text") or r.get("comment") or "") for r in p.reviews if isinstance(r, dict)]
+    return [t for t in out if t]
+
+
 def _language(reply, ctx):
     text = reply.text
-    for name in sorted(set(_names(reply, ctx)), key=len, reverse=True):
+    for name in sorted(set(_names(reply, ctx)) | set(_row_texts(reply, ctx)), key=len, reverse=True):
         text = text.replace(name, " ")
     if ctx.lang == "zh":
         return cjk_ratio_ok(text), "" if cjk_ratio_ok(text) else f"reply not in Chinese: {reply.text[:80]!r}"
@@ -395,4 +408,6 @@ _CHECKS = {
     "cart_count": _cart_count, "escalated": _escalated, "no_cards": _no_cards, "new_cards": _new_cards,
     "staff_silent": _staff_silent,
 }
+_CHECKS.update(EXTRA_CHECKS)
+CATEGORY.update(EXTRA_CATEGORY)
 KNOWN_KEYS = set(_CHECKS) | {"handback_answered"}

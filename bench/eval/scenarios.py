@@ -237,3 +237,184 @@ SCENARIOS: list[dict] = [
                      dummyjson_zh="sunglasses perfume", tau_en="lamp", tau_zh="earbuds",
                      mgshopdial_en="calendar", mgshopdial_zh="skates")},
 ]
+
+# -- slot values the later scenarios need --------------------------------------------------------------
+# lo / hi: a price range with rows inside and outside it; around: an amount with rows within
+# 0.75-1.25 of it (and, where the kind allows, rows above); raise_to: a budget above `budget` with rows
+# between the two; size: a size sold in the kind; typo / typo_zh: the noun as shoppers mistype it
+# (Chinese: the homophone an input method picks); other: the slot a shopper switches to.
+MORE: dict[str, dict[str, dict]] = {
+    "demo": {
+        "boots": dict(lo=80, hi=120, around=150, raise_to=170, size="10", typo="hikng boots", typo_zh="登山xie",
+                      other="tent"),
+        "runshoes": dict(lo=60, hi=100, around=130, raise_to=160, size="9", typo="runing shoos", typo_zh="跑步xie"),
+        "earbuds": dict(lo=50, hi=100, around=150, raise_to=200, typo="wireles earbuds", typo_zh="蓝芽耳机",
+                        other="laptop"),
+        "headphones": dict(lo=100, hi=200, around=250, raise_to=300),
+        "tent": dict(lo=150, hi=260, around=300, raise_to=350, typo="tnet", typo_zh="帐蓬"),
+        "yogamat": dict(lo=30, hi=70, around=80, raise_to=90),
+        "laptop": dict(lo=500, hi=900, around=1000, raise_to=1200, typo="labtop", typo_zh="笔记本点脑"),
+        "coffee": dict(lo=40, hi=100, around=50, raise_to=100, other="chair"),
+        "powerbank": dict(lo=25, hi=50, around=35, raise_to=70),
+        "backpack": dict(lo=50, hi=100, around=150, raise_to=200, typo="hikin backpak", typo_zh="登山被包"),
+        "chair": dict(lo=100, hi=260, around=200, raise_to=350),
+        "dress": dict(lo=50, hi=100, around=100, raise_to=130, other="backpack"),
+        "keyboard": dict(lo=45, hi=100, around=80, raise_to=130),
+        "speaker": dict(lo=40, hi=160, around=200, raise_to=210, typo="bluetoth speaker", typo_zh="蓝芽音响"),
+        "jacket": dict(lo=50, hi=100, around=150, raise_to=200, size="M", typo="rain jaket", typo_zh="冲峰衣"),
+    },
+    "dummyjson": {
+        "phone": dict(lo=200, hi=350, around=500, raise_to=450, typo="smartfone", typo_zh="只能手机", other="sunglasses"),
+        "sunglasses": dict(lo=22, hi=32, around=25, raise_to=32),
+        "perfume": dict(lo=60, hi=100, around=90, raise_to=100, other="bag"),
+        "laptop": dict(lo=1300, hi=1900, around=1500, raise_to=1900),
+        "mensshoes": dict(lo=85, hi=125, around=100, raise_to=130),
+        "bag": dict(lo=45, hi=150, around=50, raise_to=140),
+        "tablet": dict(lo=400, hi=700, around=500, raise_to=650),
+        "watch": dict(lo=500, hi=6000, around=1000, raise_to=6000),
+    },
+    "tau": {
+        "boots": dict(lo=240, hi=250, around=250, raise_to=250, size="10"),
+        "tshirt": dict(lo=48, hi=52, around=50, raise_to=52, typo="tshrit", typo_zh="T桖", other="bottle"),
+        "bottle": dict(lo=46, hi=50, around=48, raise_to=50),
+        "speaker": dict(lo=280, hi=300, around=290, raise_to=300, typo="bluetoth speakr", typo_zh="蓝芽音响"),
+        "earbuds": dict(lo=235, hi=258, around=250, raise_to=258),
+        "chair": dict(lo=480, hi=505, around=500, raise_to=505, typo="ofice chair", typo_zh="办工椅"),
+        "kettle": dict(lo=140, hi=150, around=145, raise_to=155),
+        "backpack": dict(lo=195, hi=210, around=200, raise_to=210),
+        "lamp": dict(lo=140, hi=155, around=145, raise_to=155, typo="desk lamb", typo_zh="台登", other="chair"),
+        "camera": dict(lo=480, hi=510, around=500, raise_to=510, typo="acton camera", typo_zh="运动像机"),
+    },
+    "mgshopdial": {
+        "runshoes": dict(lo=62, hi=75, around=65, other="racquet"),
+        "book": dict(lo=15, hi=20, around=12, raise_to=20, typo="thriler book", typo_zh="玄疑小说", other="calendar"),
+        "phone": dict(lo=500, hi=700, around=600),
+        "mic": dict(lo=40, hi=95, around=50, typo="microfone", typo_zh="麦克疯"),
+        "racquet": dict(lo=45, hi=55, around=45, typo="badminton raquet", typo_zh="羽毛求拍"),
+        "calendar": dict(lo=14, hi=21, around=15),
+        "ink": dict(lo=20, hi=45, around=35),
+        "skates": dict(lo=40, hi=90, around=100, raise_to=120),
+    },
+}
+for _catalog, _slots in MORE.items():
+    for _name, _values in _slots.items():
+        SLOTS[_catalog][_name].update(_values)
+
+# Needs told by what the recipient likes ("He loves hiking"), with every kind that answers them.
+NEEDS: dict[str, dict[str, dict]] = {
+    "demo": {
+        "hiking": dict(en="hiking", zh="爬山", kind=["hiking boots", "backpacks", "tents", "sleeping bags", "jackets",
+                                                    "rain jackets", "headlamps", "camp stoves", "water filters",
+                                                    "trekking poles", "camp furniture", "socks", "non-fiction"]),
+        "coffee": dict(en="coffee", zh="喝咖啡", kind=["coffee makers", "espresso machines", "coffee grinders", "coffee",
+                                                     "kettles", "drinkware"]),
+        "running": dict(en="running", zh="跑步", kind=["running shoes", "fitness trackers", "recovery", "socks",
+                                                     "non-fiction"]),
+        "yoga": dict(en="yoga", zh="练瑜伽", kind=["yoga mats", "yoga accessories", "resistance bands", "recovery"]),
+    },
+    "dummyjson": {
+        "cooking": dict(en="cooking", zh="做饭", kind=["kitchen-accessories"]),
+        "basketball": dict(en="basketball", zh="打篮球", kind=["sports-accessories"]),
+    },
+    "tau": {
+        "coffee": dict(en="coffee", zh="喝咖啡", kind=["Coffee Maker", "Espresso Machine"]),
+        "cycling": dict(en="cycling", zh="骑车", kind=["Cycling Helmet", "Bicycle"]),
+        "hiking": dict(en="hiking", zh="徒步", kind=["Hiking Boots", "Backpack", "Water Bottle"]),
+    },
+    "mgshopdial": {
+        "thrillers": dict(en="thrillers", zh="看悬疑小说", kind=["book"]),
+        "badminton": dict(en="badminton", zh="打羽毛球", kind=["badminton racquet", "shuttlecocks"]),
+        "hockey": dict(en="ice hockey", zh="打冰球", kind=["ice hockey gear"]),
+    },
+}
+
+WATERPROOF = ["waterproof", "water_resistant"]
+
+SCENARIOS += [
+    {"name": "gift-range-rated", "turns": [
+        {"en": "Hello, I was looking for {noun} as a gift to my wife", "zh": "想给老婆买个{noun}当礼物",
+         "src": "mgs:Books:46:109:127#2", "expect": SEARCH},
+        {"en": "my budget is between {lo} and {hi} dollars", "zh": "预算{lo}到{hi}块之间",
+         "src": "mgs:Books:45:109:145#6+webshop:9799",
+         "expect": {"price_min": "$lo", "price_max": "$hi", "kind_kept": True}},
+        {"en": "What one is the best rated one?", "zh": "哪个评分最高？", "src": "mgs:Books:45:109:145#24",
+         "expect": {"best": {"attr": "rating", "how": "max"}}},
+    ], "runs": _runs(demo_en="dress coffee yogamat", demo_zh="dress headphones chair", dummyjson_en="watch",
+                     dummyjson_zh="perfume", tau_en="bottle", tau_zh="lamp", mgshopdial_en="calendar",
+                     mgshopdial_zh="book")},
+    {"name": "around-stock-two", "turns": [
+        {"en": "looking for {noun}", "zh": "帮我看看{noun}", "src": "mgs:SportsandOutdoors:48:135:139#2", "expect": SEARCH},
+        {"en": "the budget will be arround ${around}", "zh": "预算{around}块左右",
+         "src": "mgs:Cellphones&Accessories:46:112:117#14", "expect": {"price_around": "$around", "kind_kept": True}},
+        {"en": "do you have the third one in stock?", "zh": "第三个有货吗？", "src": "mgs:SportsandOutdoors:46:111:120#29",
+         "expect": {"in_stock": {"ref": 2}}},
+        {"en": "Can i get two of the second one", "zh": "第二个我要两件", "src": "mgs:Books:49:115:121#16",
+         "expect": {"cart_add": {"ref": 1, "qty": 2}}},
+        {"en": "I want to remove an item from my cart", "zh": "算了，把购物车里的删掉", "src": "bitext:333",
+         "expect": {"cart_count": 0}},
+    ], "runs": _runs(demo_en="boots speaker", demo_zh="jacket earbuds coffee", dummyjson_en="phone",
+                     dummyjson_zh="mensshoes", tau_en="boots speaker", tau_zh="backpack camera", mgshopdial_en="book",
+                     mgshopdial_zh="phone")},
+    {"name": "refine-waterproof-size", "turns": [
+        {"en": "I am searching for {noun}", "zh": "在找{noun}", "src": "mgs:SportsandOutdoors:47:110:117#6", "expect": SEARCH},
+        {"en": "waterproof is a must !", "zh": "一定要防水的", "src": "mgs:Cellphones&Accessories:49:69:75#5",
+         "expect": {"attr_yes": WATERPROOF, "kind_kept": True}},
+        {"en": "do you have size {size} of them?", "zh": "有{size}码的吗？", "src": "mgs:SportsandOutdoors:46:131:133#37",
+         "expect": {"variant": {"attr": "size", "value": "$size"}, "attr_yes": WATERPROOF, "kind_kept": True}},
+        {"en": "I'll buy it", "zh": "就买第一个吧", "src": "mgs:SportsandOutdoors:49:114:125#50",
+         "expect": {"cart_add": {"ref": 0}}},
+    ], "runs": _runs(demo_en="boots jacket runshoes", demo_zh="boots jacket runshoes", tau_en="boots", tau_zh="boots")},
+    {"name": "typo-similar-lightest", "turns": [
+        {"en": "im looking for the best {typo} out there", "zh": "有没有好一点的{typo}推荐",
+         "src": "mgs:SportsandOutdoors:47:111:119#3", "expect": SEARCH},
+        {"en": "Is there another one that is similar to the first one?", "zh": "有没有跟第一个差不多的？",
+         "src": "mgs:Books:45:109:145#16", "expect": {"new_cards": True, "kind_kept": True}},
+        {"en": "which one is the lightest?", "zh": "哪个最轻？", "src": "mgs:Cellphones&Accessories:46:137:139#21",
+         "expect": {"best": {"attr": "weight", "how": "min"}}},
+    ], "runs": _runs(demo_en="runshoes laptop tent", demo_zh="earbuds backpack jacket speaker", dummyjson_en="phone",
+                     dummyjson_zh="phone", tau_en="chair", tau_zh="tshirt lamp", mgshopdial_en="book",
+                     mgshopdial_zh="book")},
+    {"name": "change-mind", "turns": [
+        {"en": "I am looking to buy {noun}", "zh": "想买{noun}", "src": "mgs:Cellphones&Accessories:49:112:121#5",
+         "expect": {**SEARCH, "cart_unchanged": True}},
+        {"en": "how much the first one costs?", "zh": "第一个多少钱？", "src": "mgs:SportsandOutdoors:48:135:139#19",
+         "expect": {"about_price": 0}},
+        {"en": "Actually, never mind. Do you have {noun2}?", "zh": "算了，不要{noun}了，帮我看看{noun2}",
+         "src": "mgs:SportsandOutdoors:48:103:101#21+mgs:Books:46:110:120#9", "expect": {"found": True, "kind": "$kind2"}},
+        {"en": "ok, I'll take the second one", "zh": "那就第二个吧，加购", "src": "mgs:Books:45:109:145#28",
+         "expect": {"cart_add": {"ref": 1}}},
+        {"en": "That makes the total cost?", "zh": "一共多少钱？", "src": "mgs:Cellphones&Accessories:49:112:121#28",
+         "expect": {"cart_total": True}},
+    ], "runs": _runs(demo_en="boots coffee", demo_zh="earbuds dress", dummyjson_en="phone", dummyjson_zh="perfume",
+                     tau_en="tshirt", tau_zh="lamp", mgshopdial_en="book", mgshopdial_zh="runshoes")},
+    {"name": "hobby-gift-cheapest", "slots": "needs", "turns": [
+        {"en": "I am also looking for a present for my father. He loves {noun}.", "zh": "想给我爸买个礼物，他喜欢{noun}，帮我看看",
+         "src": "mgs:Books:49:102:101#13", "expect": SEARCH},
+        {"en": "My budget is a bit limited, so what's your cheapest option?", "zh": "预算有限，最便宜的是哪个？",
+         "src": "mgs:Officeproducts:49:109:120#11", "expect": {"best": {"attr": "price", "how": "min"}}},
+        {"en": "Ok, I would like to put it in my basket.", "zh": "好，放购物车吧", "src": "mgs:Books:49:102:101#12",
+         "expect": {"cart_add": {"ref": "cheapest"}}},
+    ], "runs": _runs(demo_en="hiking coffee", demo_zh="running hiking", dummyjson_en="cooking",
+                     dummyjson_zh="basketball", tau_en="cycling", tau_zh="coffee hiking", mgshopdial_en="badminton",
+                     mgshopdial_zh="thrillers hockey")},
+    {"name": "unlisted-property", "turns": [
+        {"en": "hi! im looking to buy {noun}", "zh": "你好，想买{noun}", "src": "mgs:Officeproducts:45:69:77#2", "expect": SEARCH},
+        {"en": "how long does the battery last?", "zh": "续航多久？", "src": "mgs:Cellphones&Accessories:45:111:118#24",
+         "expect": {"spec": {"ref": 0, "attr": "battery_life"}}},
+        {"en": "Does it come with a charger?", "zh": "送充电器吗？", "src": "mgs:Cellphones&Accessories:46:129:130#6",
+         "expect": {"yesno": {"ref": 0, "attr": ["charger", "charger_included"]}}},
+    ], "runs": _runs(demo_en="earbuds laptop", demo_zh="headphones speaker", dummyjson_en="phone",
+                     dummyjson_zh="laptop", tau_en="speaker camera", tau_zh="speaker", mgshopdial_en="phone",
+                     mgshopdial_zh="mic")},
+    {"name": "raise-budget", "turns": [
+        {"en": "i need {noun}, i have a budget of under ${budget}", "zh": "想要{noun}，预算{budget}块以内",
+         "src": "webshop:507+mgs:Cellphones&Accessories:49:69:75#4", "expect": {**SEARCH, "price_max": "$budget"}},
+        {"en": "But I think I can go higher within {raise_to}. Happen to have more within that range ?",
+         "zh": "其实预算可以加到{raise_to}，这个价位还有别的吗？",
+         "src": "mgs:Cellphones&Accessories:49:69:75#18+mgs:Cellphones&Accessories:49:69:75#19",
+         "expect": {"price_max": "$raise_to", "new_cards": True, "kind_kept": True}},
+        {"en": "What is the price difference between the first two?", "zh": "前两个差多少钱？",
+         "src": "mgs:SportsandOutdoors:48:103:101#21", "expect": {"compare": [0, 1]}},
+    ], "runs": _runs(demo_en="earbuds", demo_zh="boots dress chair", dummyjson_en="phone", dummyjson_zh="bag",
+                     tau_en="boots", tau_zh="backpack", mgshopdial_en="book", mgshopdial_zh="skates")},
+]

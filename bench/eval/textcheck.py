@@ -25,6 +25,11 @@ UNKNOWN = re.compile(
     r"未(注明|标注|提及|说明|列出|提供)|暂无|并未(说明|提及)", re.IGNORECASE)
 _YES = re.compile(r"^\W*(yes|yep|yeah|sure|it (does|is|has|can))\b|\byes\b|是的|^\W*(是|有|对|可以|支持|能)", re.I)
 _NO = re.compile(r"\b(no|not|doesn't|does not|isn't|is not|isn’t|doesn’t|without|non-)\b|不|没有|没|无|否", re.I)
+_OUT_OF_STOCK = re.compile(
+    r"out of stock|sold out|not (currently |yet )?(in stock|available)|unavailable|isn'?t available|no stock|"
+    r"缺货|无货|没货|没有货|售罄|卖完|断货|无库存|没有库存|不可购买|已下架", re.IGNORECASE)
+_IN_STOCK = re.compile(r"\bin[ -]stock\b|\bavailable\b|有货|现货|有库存|库存充足|可以购买|可购买|可以下单", re.IGNORECASE)
+_STOCK_COUNT = re.compile(r"(?:stock|库存)\D{0,8}?(\d+)\s*(?:件|units?|left|in stock)", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -49,6 +54,18 @@ def symbol_currency(symbol: str) -> str | None:
 def admits_unknown(text: str) -> bool:
     """The reply says the catalog does not tell (in English or Chinese)."""
     return bool(UNKNOWN.search(text or ""))
+
+
+def stock_said(text: str) -> bool | None:
+    """What the text says about stock: False for "out of stock" (read first, "unavailable" contains
+    "available"), True for "in stock", None when it says neither."""
+    text = text or ""
+    count = _STOCK_COUNT.search(text)
+    if count:  # "stock: 75 in stock", "库存：库存 306 件"
+        return int(count.group(1)) > 0
+    if _OUT_OF_STOCK.search(text):
+        return False
+    return True if _IN_STOCK.search(text) else None
 
 
 def answers_yes(text: str, *, strict: bool = False) -> bool:
