@@ -44,7 +44,8 @@ KEY_NAMES_ZH = {
     "sizes_available": "可选尺码", "color": "颜色", "colors": "颜色", "colors_available": "可选颜色",
     "battery_life": "续航", "battery": "电池", "shipping": "配送", "shippingInformation": "配送", "delivery": "配送",
     "return_policy": "退货政策", "returnPolicy": "退货政策", "returns": "退货政策", "dimensions": "尺寸",
-    "waterproof": "防水", "water_resistance": "防水", "rating": "评分", "brand": "品牌",
+    "waterproof": "防水", "water_resistance": "防水", "rating": "评分", "brand": "品牌", "battery life": "续航",
+    "return policy": "退货政策", "warranty information": "保修", "shipping information": "配送",
     "category": "类别", "subcategory": "类别", "type": "类型", "model": "型号", "connectivity": "连接方式",
     "layout": "布局", "switches": "轴体", "backlight": "背光", "capacity": "容量", "power": "功率",
     "wattage": "功率", "voltage": "电压", "display": "屏幕", "screen": "屏幕", "screen_size": "屏幕尺寸",
@@ -201,7 +202,8 @@ def _value_zh(value: Any) -> str:
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)[\s-]*(year|month|week|day|hour)s?(?:\s+(?:limited\s+)?(warranty|guarantee))?")
 _UNITS_ZH = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时"}
-_WARRANTY_ZH = {"lifetime warranty": "终身保修", "no warranty": "无保修", "lifetime": "终身"}
+_WARRANTY_ZH = {"lifetime warranty": "终身保修", "no warranty": "无保修", "lifetime": "终身", "in stock": "有货",
+                "out of stock": "缺货", "preorder": "预售", "low stock": "库存紧张"}
 
 
 def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:

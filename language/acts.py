@@ -47,7 +47,7 @@ CART_ADD = Rule(
     r"\b(?:make|place)\s+(?:an?\s+)?order\b",
     # "that one as well", "and this one too": another pick, like the one before
     r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
-    r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
+    r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|放购物车|装进购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
     r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?" + MEASURE + "?也(?:要|买|来)"
     # "买两件", "给我来两个" name no product, so they take the one in focus; "买一双登山鞋" is a search
     r"|(?:买|来|要|拿)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",

@@ -50,6 +50,21 @@ _GAPS = re.compile(r"\s*\x00+\s*")
 _ZH_CLAUSE = re.compile(r"\x00+|[，,。！？!?；;、~～…]+")
 
 
+# Talk about the budget or the conversation itself, anywhere in a message: what is left after it
+# (and the amounts, already blanked) is the need, or nothing ("the budget will be arround $150").
+_TALK = re.compile(
+    r"\b(?:(?:my|the|our|a)\s+)?budget(?:\s+(?:is|will\s+be|would\s+be|of|was))?(?:\s+(?:a\s+bit|kind\s+of|quite|very))?"
+    r"(?:\s+(?:limited|tight|small))?|\b(?:a\s+bit\s+)?limited\b|\b(?:around|arround|about|approximately|approx|roughly)\b"
+    r"|\b(?:i\s+think\s+)?(?:i|we)\s+can\s+(?:go|spend|pay)(?:\s+(?:a\s+bit\s+)?(?:higher|more|up|lower))?\b"
+    r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:that|this|the|my)\s+(?:range|budget|price\s+range)\b"
+    r"|\bprice\s+range\b|\bhappen\s+to\s+have\b|\bis\s+a\s+must\b|\b(?:actually,?\s+)?never\s*mind\b"
+    r"|\bwhat(?:'s|\s+is)\s+your\b|\bhow\s+about\b|\bif\s+possible\b",
+    re.IGNORECASE)
+# A Chinese clause that takes back the last need ("算了，不要跑鞋了，帮我看看羽毛球拍").
+_ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|不用了|别.{0,8}了)$")
+_ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必)")
+
+
 def _trim(text: str) -> str:
     for _ in range(8):
         before = text
@@ -64,7 +79,9 @@ def _trim(text: str) -> str:
 def tidy(text: str) -> str:
     """Blanked-out spans, request openers ("I'm looking for", "我想买") and dangling words removed."""
     if has_cjk(text):
-        clauses = (_trim(join_cjk(c)) for c in _ZH_CLAUSE.split(text))
+        raw = [c for c in _ZH_CLAUSE.split(text) if c.strip()]
+        kept = [c for c in raw if not _ZH_TAKEN_BACK.match(c.strip())] or raw  # "算了，不要跑鞋了，..."
+        clauses = (_trim(join_cjk(_ZH_MUST.sub("", c))) for c in kept)
         return join_cjk(" ".join(c for c in clauses if c))
     text = _GAPS.sub(" ", text)
     text = join_cjk(text)
@@ -99,6 +116,8 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
 
 def strip_dialogue(text: str) -> str:
     """`text` without dialogue words at either edge: "what about trail runners instead" -> "trail runners"."""
+    if not has_cjk(text):
+        text = _TALK.sub(" ", text)
     text = tidy(text)
     for _ in range(12):
         before = text

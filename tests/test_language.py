@@ -329,3 +329,15 @@ def test_the_maker_a_title_starts_with(title, maker):
     from language.vocabulary import title_brand
 
     assert title_brand(title) == maker
+
+
+@pytest.mark.parametrize("text,need", [
+    ("the budget will be arround $150", ""), ("my budget is between 80 and 120 dollars", ""),
+    ("Actually, never mind. Do you have wall calendar?", "wall calendar"),
+    ("算了，不要跑鞋了，帮我看看羽毛球拍", "羽毛球拍"), ("hiking boots around 100 dollars", "hiking boots"),
+])
+def test_budget_talk_and_taken_back_needs_are_not_the_need(text, need):
+    """Words about the budget or the conversation are not product words; a Chinese clause that takes
+    the last need back ("算了，不要跑鞋了") is not the new need."""
+    u = understand(text, shown=["a", "b"], shown_titles=["A x", "B y"], shown_prices=[10.0, 20.0])
+    assert u.query_text == need

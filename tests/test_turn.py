@@ -269,3 +269,18 @@ def test_chinese_fact_values_say_durations_in_chinese():
 
     assert _value_zh("6 months warranty") == "6个月保修" and _value_zh("1 year") == "1年"
     assert _value_zh("Lifetime warranty") == "终身保修" and _value_zh("usb-c") == "usb-c"
+
+
+def test_which_is_lightest_or_best_rated_is_computed_from_the_rows(make_bot):
+    from language.superlative import grams
+
+    bot = make_bot(None)
+    listed = bot.chat("running shoes", session_id="sup").products
+    weights = {p.id: grams(p.facts().get("weight")) for p in listed}
+    assert sum(w is not None for w in weights.values()) >= 2
+    light = bot.chat("which one is the lightest?", session_id="sup")
+    lightest = min((p for p in listed if weights[p.id] is not None), key=lambda p: weights[p.id])
+    assert [p.id for p in light.products] == [lightest.id] and lightest.title in light.text
+    rated = bot.chat("哪个评分最高？", session_id="sup")  # the list above the one-card answer
+    best = max(listed, key=lambda p: p.rating or 0)
+    assert [p.id for p in rated.products] == [best.id] and f"{best.rating:.1f}" in rated.text and CJK.search(rated.text)

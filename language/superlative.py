@@ -1,0 +1,47 @@
+"""Which of the cards on screen is lightest, best rated, cheapest: the question, read from the message.
+
+The answer is computed from the rows (assistant/turn/pipeline.py); this module only says which field
+and which end ("which one is the lightest?" -> weight, min).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["asks_superlative", "grams"]
+
+_SUPERLATIVES = (
+    (re.compile(r"\b(?:lightest|least\s+heavy)\b|最轻", re.IGNORECASE), "weight", "min"),
+    (re.compile(r"\bheaviest\b|最重", re.IGNORECASE), "weight", "max"),
+    (re.compile(r"\b(?:best|highest|top)[\s-]rated\b|\b(?:best|highest|top)\s+(?:rating|reviews?)\b"
+                r"|评分最高|评价最好|口碑最好|评分最好", re.IGNORECASE), "rating", "max"),
+    (re.compile(r"\b(?:cheapest|least\s+expensive|lowest[\s-]priced?|most\s+affordable)\b|最便宜|价格最低",
+                re.IGNORECASE), "price", "min"),
+    (re.compile(r"\b(?:most\s+expensive|priciest|highest[\s-]priced?)\b|最贵|价格最高", re.IGNORECASE), "price", "max"),
+)
+# "which one ...?", "what's your cheapest option?", "哪个/哪款": a question about the cards, not a search.
+_WHICH = re.compile(r"\bwhich\b|\bwhat(?:'s|\s+is)\s+(?:your|the)\b|\bwhat\s+one\b|哪", re.IGNORECASE)
+
+
+def asks_superlative(text: str) -> tuple[str, str] | None:
+    """("weight" | "rating" | "price", "min" | "max") when the message asks which card is the most
+    or least of something; None otherwise."""
+    if not _WHICH.search(text):
+        return None
+    for pattern, field, end in _SUPERLATIVES:
+        if pattern.search(text):
+            return field, end
+    return None
+
+
+_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|kilograms?|g|grams?|lbs?|pounds?|oz|ounces?)\b", re.IGNORECASE)
+_TO_GRAMS = {"kg": 1000.0, "kilogram": 1000.0, "g": 1.0, "gram": 1.0, "lb": 453.6, "pound": 453.6,
+             "oz": 28.35, "ounce": 28.35}
+
+
+def grams(value) -> float | None:
+    """A row's weight in grams ("290 g", "1.2 kg", "10.5 oz"); None when it gives no unit."""
+    m = _WEIGHT.search(str(value or ""))
+    if m is None:
+        return None
+    unit = m.group(2).lower().rstrip("s")
+    return float(m.group(1)) * _TO_GRAMS.get(unit, _TO_GRAMS.get(unit[:2], 1.0))
