@@ -82,7 +82,8 @@ _MAX = compile_each(
     r"|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+higher\s+than|not\s+over|not\s+above|within|less\s+then"
     r"|price\s+(?:lower|less)\s+than)\s*:?\s*" + _M,
     r"(?:<=?|≤)\s*" + _M,
-    r"(?:不超过|不要超过|别超过|不高于|不超|不到|低于|少于|小于|最多|最高|控制在)\s*" + _M + r"(?:\s*(?:以内|以下|之内))?",
+    r"(?:不超过|不要超过|别超过|不高于|不超|不到|低于|少于|小于|最多|最高|控制在|加到|提到|提高到|放宽到|增加到)\s*" + _M
+    + r"(?:\s*(?:以内|以下|之内))?",
     _M + r"\s*(?:or\s+(?:less|under|lower|cheaper|below)|max(?:imum)?(?![a-z])|tops(?![a-z])|at\s+(?:the\s+)?most"
     r"|and\s+(?:under|below|less)|以内|以下|之内|内)",
 )
@@ -104,7 +105,7 @@ _BUDGET_STEPS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("max", _MAX[0], ("under", "below", "beneath", "less", "lower", "cheaper", "max", "up to", "most", "no more", "upto",
                       "not more", "no higher", "not over", "not above", "within", "then")),
     ("max", _MAX[1], ("<", "≤")),
-    ("max", _MAX[2], ("不", "低于", "少于", "小于", "最多", "最高", "控制在", "别超过")),
+    ("max", _MAX[2], ("不", "低于", "少于", "小于", "最多", "最高", "控制在", "别超过", "加到", "提到", "提高到", "放宽到", "增加到")),
     ("max", _MAX[3], ("less", "under", "lower", "cheaper", "below", "max", "tops", "most", "以内", "以下", "之内", "内")),
     ("min", _MIN[0], ("over", "above", "more", "greater", "higher", "least", "less", "min", "starting")),
     ("min", _MIN[1], (">", "≥")),

@@ -62,7 +62,8 @@ _TALK = re.compile(
     re.IGNORECASE)
 # A Chinese clause that takes back the last need ("算了，不要跑鞋了，帮我看看羽毛球拍").
 _ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|不用了|别.{0,8}了)$")
-_ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必)")
+_ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必|其实|预算(?:有限|不多|紧张|比较少)|预算(?:可以|能|能够)?(?:加到|提到|提高到|放宽到|增加到|到)?"
+                      r"|(?:这个|这|那个)?价位|价格区间)")
 
 
 def _trim(text: str) -> str:

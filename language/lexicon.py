@@ -5,7 +5,7 @@ Plain tables, no logic: `Vocabulary` maps them onto what a catalog actually says
 from __future__ import annotations
 
 __all__ = ["BUILTIN_BRAND_ALIASES", "BUILTIN_COLORS", "BUILTIN_MATERIALS", "BUILTIN_SIZES", "BUILTIN_SYNONYMS",
-           "PRODUCT_NOUNS", "VAGUE_HEADS"]
+           "PRODUCT_NOUNS", "PROPERTY_ADJECTIVES", "VAGUE_HEADS"]
 
 # Shopper word -> the value(s) it stands for; a catalog value containing one of them also counts.
 BUILTIN_COLORS: dict[str, str | tuple[str, ...]] = {
@@ -162,3 +162,9 @@ shuttlecock shuttlecocks skates skirt smartphone smartwatch sneakers socks sofa 
 stand sticker stool strap sunglasses sweater table tablet tent tie tights toy tray tripod trimmer
 trousers umbrella vacuum vest wallet watch wipes
 """.split())
+# Properties a shopper adds to the product already being discussed ("waterproof is a must", "一定要防水的"):
+# a message of these words alone narrows the need instead of starting a new one.
+PROPERTY_ADJECTIVES = frozenset("""waterproof water-resistant water-repellent windproof breathable insulated
+wireless bluetooth cordless rechargeable foldable adjustable lightweight ultralight noise-cancelling
+noise-canceling ergonomic portable vegan organic non-stick nonstick dishwasher-safe waterproofed warm
+防水 防风 透气 保暖 无线 蓝牙 可折叠 轻量 轻便 降噪 便携 有机""".split())

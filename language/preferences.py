@@ -94,12 +94,16 @@ def _same_need(old: str, new: str) -> bool:
 
 
 def _with_words(query: str, extra: str) -> str:
+    from language.lexicon import PROPERTY_ADJECTIVES
+
     if not extra:
         return query
     if CJK.search(extra):
         return query if extra in query else f"{query} {extra}".strip()
     have = _words(query)
     new = [w for w in extra.split() if not _words(w) <= have]
+    if new and all(w.lower() in PROPERTY_ADJECTIVES for w in new):
+        return " ".join([*new, query]).strip()  # "waterproof" + "hiking boots": "waterproof hiking boots"
     return " ".join([query, *new]).strip() if new else query
 
 

@@ -19,7 +19,7 @@ TOPIC_RULES: tuple[tuple[str, Rule], ...] = tuple((name, Rule(triggers, pattern)
      r"review|rating|\brated\b|people\s+say|customers?\s+say|others?\s+say|buyers?\s+say|feedback|opinions?"
      r"|评价|评论|口碑|好评|差评|评分|买家"),
     ("battery", ("batter", "charg", "runtime", "run time", "电池", "续航", "充电", "电量", "待机"),
-     r"batter|charg|runtime|run\s+time|电池|续航|充电|电量|待机"),
+     r"batter|charg(?!er)|runtime|run\s+time|电池|续航|充电(?!器)|电量|待机"),
     ("waterproof", ("water", "rain", "wet", "ip", "防水", "防泼水"),
      r"water[\s-]?proof|water[\s-]resist|\brain(?:proof|y)?\b|\bwet\b|\bip[x0-9]\d|防水|防泼水"),
     ("weight", ("weigh", "heav", "light", "重", "几斤", "多少克", "轻吗"),

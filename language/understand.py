@@ -73,6 +73,12 @@ def _need_text(text: str) -> str:
     return strip_dialogue(text)
 
 
+def _only_properties(content: list[str]) -> bool:
+    from language.lexicon import PROPERTY_ADJECTIVES
+
+    return all(w in PROPERTY_ADJECTIVES for w in content)
+
+
 def _content_words(text: str) -> list[str]:
     """Words that name a product or property, not dialogue glue or comparatives."""
     text = COMPARATIVE.sub(" ", text)
@@ -257,6 +263,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     if content:
         refining = not (names_product or NEED_OPENER.match(raw)) and (
             comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
+        # "waterproof is a must": a property alone narrows what is on screen.
+        refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))
         weak = not (names_product or delta or excluded or parsed.filters.brands)
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references), weak

@@ -284,3 +284,14 @@ def test_which_is_lightest_or_best_rated_is_computed_from_the_rows(make_bot):
     rated = bot.chat("哪个评分最高？", session_id="sup")  # the list above the one-card answer
     best = max(listed, key=lambda p: p.rating or 0)
     assert [p.id for p in rated.products] == [best.id] and f"{best.rating:.1f}" in rated.text and CJK.search(rated.text)
+
+
+def test_products_like_a_card_keep_its_kind_and_leave_out_the_cards_on_screen(make_bot):
+    bot = make_bot(None)
+    listed = bot.chat("hiking boots", session_id="like").products
+    like = bot.chat("Is there another one that is similar to the first one?", session_id="like")
+    kind = listed[0].attributes.get("subcategory") or listed[0].category
+    assert like.products and not {p.id for p in like.products} & {p.id for p in listed}
+    assert all((p.attributes.get("subcategory") or p.category) == kind for p in like.products)
+    zh = bot.chat("有没有跟第一个差不多的？", session_id="like")
+    assert zh.products and CJK.search(zh.text) and zh.products[0].id not in {p.id for p in like.products[:1]}

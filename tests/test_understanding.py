@@ -452,7 +452,7 @@ def test_a_new_colour_replaces_the_old_one(vocab):
 def test_refinement_words_are_added_to_the_query(vocab):
     prefs = converse(vocab, [("hiking boots", []), ("something lighter", [1.0]), ("waterproof ones", [1.0]),
                              ("waterproof ones", [1.0])])
-    assert prefs.query == "hiking boots lighter waterproof"
+    assert prefs.query == "waterproof hiking boots lighter"  # a property goes before the product words
 
 
 def test_more_keeps_the_preferences(vocab):

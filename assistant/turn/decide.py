@@ -30,6 +30,8 @@ def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history
         reason = found.reason if found is not None else None
         if reason == "order_problem" and u is not None and u.act == "policy":
             reason = None  # "can I return this?" is answered from the policy text; the act escalates if it can't
+        if reason == "high_value_cart" and u is not None and u.act in ("cart_remove", "cart_show"):
+            reason = None  # emptying or reading the cart is not a sale to help close
         if reason is None and u is not None and u.act == "human":
             reason = "human_request"
     return Decision(intent=intent, escalation_reason=reason)

@@ -352,6 +352,28 @@ def constraint_words(filters, lang: str = "en", *, currency: str | None = None) 
     return ", ".join(bits) or phrase("your_filters", lang)
 
 
+def like_this(ctx: ActContext, base: Product) -> list[Product]:
+    """Products of `base`'s kind that its own title finds, the cards on screen left out."""
+    deps, lang, k = ctx.deps, ctx.state.lang, ctx.deps.max_products
+    shown = {p.id for p in ctx.shown} | {base.id}
+    filters = _same_kind(ctx.prefs.filters.merged(exclude_ids=tuple(shown)), [base])
+    floor = _noise_floor(deps, lang)
+    hits = [h for h in relevant(_find(deps, base.title, k + 8, filters), filters, floor=floor) if h.product.id not in shown]
+    kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title)
+    hits = _of_the_kind(hits, kind, "en", floor=floor, shown=[base])
+    hits = sorted(hits, key=lambda h: not h.product.in_stock)  # what a shopper can buy now first
+    return safe_all([h.product for h in _one_per_product(hits, k)[:k]])
+
+
+def _title_kind(title: str) -> str:
+    from language.head import title_heads
+
+    from language.lexicon import PRODUCT_NOUNS
+
+    # A title's kind only when it ends a phrase on a product noun: a novel's title names none.
+    return next((h for h in title_heads(title) if h in PRODUCT_NOUNS), "")
+
+
 def as_refinement(ctx: ActContext) -> Draft:
     """ "do you have them in size 13?" about a list narrows the list rather than asking one product."""
     ctx.u = replace(ctx.u, act="refine")

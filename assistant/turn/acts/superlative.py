@@ -59,7 +59,10 @@ def _value(p, field: str) -> float | None:
         return p.price
     if field == "rating":
         return p.rating
-    return grams(p.facts().get("weight"))
+    weight = p.facts().get("weight")
+    if isinstance(weight, (int, float)) and not isinstance(weight, bool):
+        return float(weight)  # a feed's unitless weights compare as they are
+    return grams(weight)
 
 
 def _shown_value(p, field: str) -> str:
