@@ -30,7 +30,7 @@ ZH_TRAILERS = (
 _LEADING = re.compile(
     r"^(?:(?:hi|hello|hey)(?:\s+there)?(?![a-z])[\s,!.]*|(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you"
     r"\s+(?:please\s+)?(?:help\s+me\s+)?(?:show|find|get|give|recommend|suggest)\s+(?:me\s+)?"
-    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are|i\s+was|we\s+were)\s+"
     r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
     r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
     r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:have|got|sell|carry|stock)"
@@ -58,7 +58,9 @@ _TALK = re.compile(
     r"|\b(?:i\s+think\s+)?(?:i|we)\s+can\s+(?:go|spend|pay)(?:\s+(?:a\s+bit\s+)?(?:higher|more|up|lower))?\b"
     r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:that|this|the|my)\s+(?:range|budget|price\s+range)\b"
     r"|\bprice\s+range\b|\bhappen\s+to\s+have\b|\bis\s+a\s+must\b|\b(?:actually,?\s+)?never\s*mind\b"
-    r"|\bwhat(?:'s|\s+is)\s+your\b|\bhow\s+about\b|\bif\s+possible\b",
+    r"|\bwhat(?:'s|\s+is)\s+your\b|\bhow\s+about\b|\bif\s+possible\b"
+    r"|\bas\s+an?\s+(?:gift|present)(?:\s+(?:to|for)\s+(?:my|our|a|the)\s+[a-z]+)?\b"
+    r"|\b(?:to|for)\s+my\s+(?:friend|boss|partner|parents?|colleague|coworker|teacher)\b",
     re.IGNORECASE)
 # A Chinese clause that takes back the last need ("算了，不要跑鞋了，帮我看看羽毛球拍").
 _ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|不用了|别.{0,8}了)$")
@@ -115,9 +117,15 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
 ])
 
 
+# Who the present is for says which group it is for ("gloves for my wife" -> for her).
+_FOR_HER = re.compile(r"\b(?:to|for)\s+my\s+(?:wife|mom|mother|mum|girlfriend|sister|grandma|grandmother|aunt)\b", re.I)
+_FOR_HIM = re.compile(r"\b(?:to|for)\s+my\s+(?:husband|dad|father|boyfriend|brother|grandpa|grandfather|uncle)\b", re.I)
+
+
 def strip_dialogue(text: str) -> str:
     """`text` without dialogue words at either edge: "what about trail runners instead" -> "trail runners"."""
     if not has_cjk(text):
+        text = _FOR_HIM.sub(" for him", _FOR_HER.sub(" for her", text))
         text = _TALK.sub(" ", text)
     text = tidy(text)
     for _ in range(12):

@@ -129,6 +129,7 @@ class Vocabulary:
             for term, value in table.items():
                 for spelling in _spellings(term):
                     self._by_kind[kind][spelling] = _as_tuple(value)
+        self.words: frozenset[str] = frozenset()  # the catalog's title and category words (for typos)
         self._index: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
         self._longest: dict[str, int] = {}  # first token -> longest term starting with it
         for kind in _KIND_ORDER:
@@ -165,7 +166,10 @@ class Vocabulary:
         catalog_colors: set[str] = set()
         catalog_materials: set[str] = set()
         catalog_sizes: set[str] = set()
+        title_words: set[str] = set()
         for p in products:
+            title_words.update(re.findall(r"[a-z]{4,}", " ".join(
+                [getattr(p, "title", "") or "", p.category or "", *_attr_values(p.attributes or {}, ("subcategory",))]).lower()))
             if p.brand:
                 brands.add(p.brand.strip())
             elif title_brand(getattr(p, "title", "")):
@@ -204,7 +208,7 @@ class Vocabulary:
         by_lower = {b.lower(): b for b in brands}
         aliases = {alias: by_lower[brand.lower()] for alias, brand in BUILTIN_BRAND_ALIASES.items()
                    if brand.lower() in by_lower}
-        return cls(
+        vocabulary = cls(
             brands=sorted(brands),
             brand_aliases={**aliases, **(brand_aliases or {})},
             categories=merged,
@@ -212,6 +216,8 @@ class Vocabulary:
             materials=_catalog_terms(BUILTIN_MATERIALS, catalog_materials, keep_unused=False),
             sizes={**BUILTIN_SIZES, **{s.lower(): s for s in catalog_sizes if _is_standalone_size(s)}},
         )
+        vocabulary.words = frozenset(title_words)
+        return vocabulary
 
     @property
     def brands(self) -> tuple[str, ...]:

@@ -341,3 +341,21 @@ def test_budget_talk_and_taken_back_needs_are_not_the_need(text, need):
     the last need back ("算了，不要跑鞋了") is not the new need."""
     u = understand(text, shown=["a", "b"], shown_titles=["A x", "B y"], shown_prices=[10.0, 20.0])
     assert u.query_text == need
+
+
+def test_typos_are_mended_against_the_catalogs_words_only():
+    from language.spelling import respell
+
+    words = {"laptop", "running", "shoes", "office", "chair", "yonex"}
+    assert respell("best labtop", words) == "best laptop"
+    assert respell("runing shoos", words) == "running shoes"
+    assert respell("ofice chair", words) == "office chair"
+    assert respell("yonex gift", words) == "yonex gift"  # known, or nothing near enough: left alone
+
+
+@pytest.mark.parametrize("text,need", [
+    ("Hello, I was looking for water bottle as a gift to my wife", "water bottle for her"),
+    ("a tent for my dad", "tent for him"), ("running shoes for my son", "running shoes for my son"),
+])
+def test_who_a_present_is_for_says_the_group_not_the_product(text, need):
+    assert understand(text).query_text == need

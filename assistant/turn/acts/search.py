@@ -25,7 +25,7 @@ DENSE_MARGIN = 0.2
 def handle(ctx: ActContext) -> Draft:
     """Search with the carried-over preferences; say so when nothing fits instead of ignoring a constraint."""
     deps, u, shown, lang = ctx.deps, ctx.u, ctx.shown, ctx.state.lang
-    ctx.prefs = ctx.prefs.apply(u, last_prices=[p.price for p in shown])
+    ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=[p.price for p in shown]), deps, lang)
     filters = ctx.prefs.filters
     newly_excluded = bool((getattr(u, "filters_delta", None) or {}).get("exclude_brands") or getattr(u, "excluded", None))
     if getattr(u, "more", False) and shown and not newly_excluded:
@@ -103,6 +103,18 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _respelled(prefs, deps, lang: str):
+    """The need with the shopper's typos mended against the catalog's words ("labtop" -> "laptop")."""
+    from language.fillers import STOPWORDS
+    from language.spelling import respell
+
+    words = getattr(deps.vocab, "words", None)
+    if lang != "en" or not prefs.query or not words:
+        return prefs
+    fixed = respell(prefs.query, words, keep=STOPWORDS)
+    return replace(prefs, query=fixed) if fixed != prefs.query.lower() else prefs
 
 
 def _find(deps, text: str, n: int, filters):
