@@ -71,7 +71,8 @@ CART_SHOW = Rule(
     r"\bhow\s+much\s+(?:is|does)\s+(?:my|the)\s+(?:cart|basket|total|order)\b",
     r"\bhow\s+much\s+(?:is|are|does|will|would|do)\s+(?:it|that|this|everything|they|them|all\s+of\s+(?:it|them|that)"
     r"|the\s+lot|i\s+owe)?\s*(?:all\s+)?(?:come\s+to\s+)?(?:cost\s+)?(?:all\s+)?(?:together|altogether|in\s+total)\b",
-    r"\bwhat'?s\s+the\s+damage\b|\bwhat\s+do\s+i\s+owe\b|\bhow\s+much\s+do\s+i\s+owe\b|\bwhat'?s\s+the\s+total\b",
+    r"\bwhat'?s\s+the\s+damage\b|\bwhat\s+do\s+i\s+owe\b|\bhow\s+much\s+do\s+i\s+owe\b|\bwhat'?s\s+the\s+total\b"
+    r"|\b(?:makes?|bring|brings|comes?\s+to)\s+the\s+total\b|\bthe\s+total\s+(?:cost|price|amount)\b",
     r"^\s*(?:my\s+)?(?:shopping\s+)?(?:cart|basket)\s*[?!.]*\s*$",
     r"购物车|结算|结账|总价|(?:一共|总共|合计|总计|加起来)(?:是|要|需要)?多少|买单",
 )

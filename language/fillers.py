@@ -53,7 +53,9 @@ _ZH_CLAUSE = re.compile(r"\x00+|[，,。！？!?；;、~～…]+")
 # Talk about the budget or the conversation itself, anywhere in a message: what is left after it
 # (and the amounts, already blanked) is the need, or nothing ("the budget will be arround $150").
 _TALK = re.compile(
-    r"\b(?:(?:my|the|our|a)\s+)?budget(?:\s+(?:is|will\s+be|would\s+be|of|was))?(?:\s+(?:a\s+bit|kind\s+of|quite|very))?"
+    r"\b(?:i|we)\s+(?:have|'ve\s+got|got)\s+(?=(?:a|my|the)\s+budget\b)|\b(?:i|we)\s+(?:have|'ve\s+got|got)\s*[.!?]*$"
+    r"|\bout\s+there\b"
+    r"|\b(?:(?:my|the|our|a)\s+)?budget(?:\s+(?:is|will\s+be|would\s+be|of|was))?(?:\s+(?:a\s+bit|kind\s+of|quite|very))?"
     r"(?:\s+(?:limited|tight|small))?|\b(?:a\s+bit\s+)?limited\b|\b(?:around|arround|about|approximately|approx|roughly)\b"
     r"|\b(?:i\s+think\s+)?(?:i|we)\s+can\s+(?:go|spend|pay)(?:\s+(?:a\s+bit\s+)?(?:higher|more|up|lower))?\b"
     r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:that|this|the|my)\s+(?:range|budget|price\s+range)\b"
@@ -64,6 +66,10 @@ _TALK = re.compile(
     re.IGNORECASE)
 # A Chinese clause that takes back the last need ("算了，不要跑鞋了，帮我看看羽毛球拍").
 _ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|不用了|别.{0,8}了)$")
+# "想给我爸买个礼物，他喜欢喝咖啡": the present clause names no product; what the person likes does.
+_ZH_GIFT = re.compile(r"^(?:我)?(?:想|要|打算)?(?:给|帮|送)(?:我)?(?:的)?(?:爸爸?|妈妈?|老公|老婆|男朋友|女朋友|朋友|孩子|儿子|女儿"
+                      r"|同事|老板|爷爷|奶奶|父亲|母亲)?(?:买|挑|选|送)?(?:个|件|份|一份|一个|一件)?(?:生日|新年|圣诞)?礼物$")
+_ZH_LIKES = re.compile(r"^(?:他|她|我|ta|TA|我爸|我妈|他们|她们)?(?:很|特别|比较|平时|一直)?(?:喜欢|爱|热爱|迷)(?:喝|玩|打|吃|看|去|做|听)?")
 _ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必|其实|预算(?:有限|不多|紧张|比较少)|预算(?:可以|能|能够)?(?:加到|提到|提高到|放宽到|增加到|到)?"
                       r"|(?:这个|这|那个)?价位|价格区间)")
 
@@ -83,7 +89,8 @@ def tidy(text: str) -> str:
     """Blanked-out spans, request openers ("I'm looking for", "我想买") and dangling words removed."""
     if has_cjk(text):
         raw = [c for c in _ZH_CLAUSE.split(text) if c.strip()]
-        kept = [c for c in raw if not _ZH_TAKEN_BACK.match(c.strip())] or raw  # "算了，不要跑鞋了，..."
+        kept = [c for c in raw if not _ZH_TAKEN_BACK.match(c.strip()) and not _ZH_GIFT.match(c.strip())] or raw
+        kept = [_ZH_LIKES.sub("", c.strip()) for c in kept]  # "他喜欢喝咖啡" -> "咖啡"
         clauses = (_trim(join_cjk(_ZH_MUST.sub("", c))) for c in kept)
         return join_cjk(" ".join(c for c in clauses if c))
     text = _GAPS.sub(" ", text)

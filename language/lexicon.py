@@ -129,6 +129,9 @@ for _zh, _en in {
     "护发素": ("conditioner",), "沐浴露": ("body wash",), "面膜": ("face masks",), "精华": ("serums", "serum"),
     "爽肤水": ("toners",), "洗面奶": ("cleansers", "face wash"), "指甲油": ("nail polish",),
     "童书": ("children's books", "books"), "漫画": ("comics", "books"), "教材": ("textbooks", "books"),
+    "咖啡": ("coffee",), "爬山": ("hiking",), "登山": ("hiking",), "徒步": ("hiking",), "露营": ("camping",),
+    "跑步": ("running",), "钓鱼": ("fishing",), "健身": ("fitness",), "骑行": ("cycling",), "游泳": ("swimming",),
+    "摄影": ("camera", "photography"), "做饭": ("cooking", "kitchen"), "喝茶": ("tea",), "茶": ("tea",),
     "玩具": ("toys",), "娃娃": ("dolls",), "毛绒玩具": ("plush toys", "stuffed animals"),
 }.items():
     BUILTIN_SYNONYMS.setdefault(_zh, _en)

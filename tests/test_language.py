@@ -359,3 +359,15 @@ def test_typos_are_mended_against_the_catalogs_words_only():
 ])
 def test_who_a_present_is_for_says_the_group_not_the_product(text, need):
     assert understand(text).query_text == need
+
+
+@pytest.mark.parametrize("text,need", [
+    ("想给我爸买个礼物，他喜欢喝咖啡，帮我看看", "咖啡"), ("i need hiking boots, i have a budget of under $240", "hiking boots"),
+    ("im looking for the best ofice chair out there", "best ofice chair"),
+])
+def test_what_a_person_likes_is_the_need_not_the_present_talk(text, need):
+    assert understand(text).query_text == need
+
+
+def test_the_total_cost_is_the_cart():
+    assert understand("That makes the total cost?", shown=["a"], shown_titles=["A"], shown_prices=[1.0]).act == "cart_show"
