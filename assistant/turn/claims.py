@@ -225,6 +225,18 @@ def negated_properties(need: str, product: Product) -> list[str]:
     return [w for w in _property_words(canonical(need)) if not _negated(canonical(need), w) and _row_negates(own, w)]
 
 
+def has_properties(need: str, product: Product) -> bool | None:
+    """True when the row says every property word of the need ("waterproof" for "waterproof running
+    shoes", in either language) without negating it; None when the need names no property."""
+    low = canonical(need)
+    words = [w for w in _property_words(low) if not _negated(low, w)]
+    if not words:
+        return None
+    own = row_text(product)
+    return all(any(_says(own, form) and not _row_negates(own, form) for form in (w, *_EQUIVALENT.get(w, ())))
+               for w in words)
+
+
 def _says(text: str, word: str) -> bool:
     """The word in the text: as a whole word for Latin script ("red" is not in "colored")."""
     if not word.isascii():

@@ -55,8 +55,12 @@ def handle(ctx: ActContext) -> Draft:
     found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
     hits = _of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
-    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first.
+    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
+    # when the shopper made a property a must and some rows say it, those are the answer.
     hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
+    if refining or getattr(u, "act", "") == "refine":
+        with_it = [h for h in hits if claims.has_properties(query, h.product)]
+        hits = with_it or hits
     hits = _one_per_product(hits, k + 8)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
