@@ -73,6 +73,12 @@ def _need_text(text: str) -> str:
     return strip_dialogue(text)
 
 
+_COMES_WITH = re.compile(
+    r"^\W*(?:does|do|will|would)\s+(?:it|this|that|they|these|this\s+one|that\s+one)\s+(?:come|ship|arrive)\s+with\b"
+    r"|\b(?:is|are)\s+(?:an?\s+|the\s+)?[a-z-]+\s+included\b|^\W*(?:送|附送|附带|带|配)[^，。？?]{1,6}吗|(?:送|附送|附带|配)不(?:送|附送|附带|配)",
+    re.IGNORECASE)
+
+
 def _only_properties(content: list[str]) -> bool:
     from language.lexicon import PROPERTY_ADJECTIVES
 
@@ -246,6 +252,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         return result("question", references=references, question_topic=topic, filters_delta=delta,
                       excluded=excluded), False
 
+    if count and _COMES_WITH.search(raw):  # "does it come with a charger?": about the product, not a search
+        return result("question", references=pointed(references), question_topic="other"), False
     need = _need_text(parsed.text)
     content = _content_words(need)
     if DETAILS.search(raw):

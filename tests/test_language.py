@@ -371,3 +371,8 @@ def test_what_a_person_likes_is_the_need_not_the_present_talk(text, need):
 
 def test_the_total_cost_is_the_cart():
     assert understand("That makes the total cost?", shown=["a"], shown_titles=["A"], shown_prices=[1.0]).act == "cart_show"
+
+
+@pytest.mark.parametrize("text", ["Does it come with a charger?", "送充电器吗？", "is a case included?"])
+def test_what_comes_with_the_product_is_a_question_about_it(text):
+    assert understand(text, shown=["a"], shown_titles=["A"], shown_prices=[1.0]).act == "question"
