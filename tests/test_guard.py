@@ -166,3 +166,18 @@ def test_a_neighbouring_cards_description_or_invented_reviews_are_not_told_of_th
     assert "property" in kinds(guard, "推荐Flexora Studio 6 mm Yoga Mat，因为跪姿、平板支撑时膝盖和手肘都很舒服。")
     assert guard.check("The Flexora Studio 6 mm Yoga Mat is a thicker mat with closed-cell PVC.") == []
     assert "claim" in kinds(GroundingGuard([mat]), "Reviewers say the Flexora Studio 6 mm Yoga Mat grips well.")
+
+
+def test_qualities_brands_and_chinese_brand_names_need_the_row():
+    """"durable" / 天然材质 only when the row backs them; a brand said of a product must be its own;
+    a Chinese brand name ("苹果") whose products were not given names another product."""
+    rows = [Product(id="v", title="Vellum Sound Splash Shower Speaker", price=19.99, brand="Vellum Sound",
+                    description="Rugged, splash-proof shower speaker."),
+            Product(id="t", title="Tidewave Pebble Mini Speaker", price=29.99, brand="Tidewave")]
+    guard = GroundingGuard(rows)
+    assert guard.check("The Vellum Sound Splash Shower Speaker is durable.") == []  # "rugged" backs it
+    assert guard.check("The Tidewave Pebble Mini Speaker is durable.")
+    assert guard.check("推荐Tidewave Pebble Mini Speaker，因为它采用天然材质。")
+    assert guard.check("推荐Vellum Sound Splash Shower Speaker，因为它的品牌是Tidewave。")
+    assert guard.check("The Tidewave Pebble Mini Speaker brand is Tidewave.") == []
+    assert guard.check("推荐苹果的iPhone，价格更低。")

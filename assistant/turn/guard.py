@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from assistant.inputs import unsafe_output
 from assistant.turn import claims
 from catalog.models import Product
+from language.lexicon import BUILTIN_BRAND_ALIASES
 
 _MONEY = re.compile(
     r"(?:(?P<sym>US\$|\$|€|£|¥|￥)\s?(?P<a>\d[\d,]*(?:\.\d+)?))"
@@ -124,6 +125,15 @@ class GroundingGuard:
                     for w in claims.borrowed_title_words(sentence, target, self.products)]
             out += [Violation("property", f"misattributed: '{g}' ({target.title})")
                     for g in claims.borrowed_description(sentence, target, self.products)]
+        for m in _BRAND_SAID.finditer(sentence):  # "它的品牌是Tidewave": the brand of the product talked about
+            maker = m.group(1).strip().strip(".").lower()
+            if subject is not None and maker not in f"{subject.brand} {subject.title}".lower():
+                out.append(Violation("property", f"misattributed: brand {m.group(1).strip()} ({subject.title})"))
+        for quality, (said, evidence) in _QUALITIES.items():  # "durable", "天然材质": the row must say so
+            if said.search(sentence) and not evidence.search(fact_text):
+                out.append(Violation("property", f"unsupported: {quality}"))
+        out += [Violation("product", f"{alias} ({brand})") for alias, brand in _BRAND_ALIASES.items()
+                if alias in sentence and brand.lower() not in self._all_rows_text]
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
@@ -163,7 +173,7 @@ class GroundingGuard:
     def _unknown_names(self, sentence: str, fact_text: str) -> list[str]:
         """Capitalised names (a brand, a maker: "by Amazon") that no row given to the model contains."""
         known = fact_text + " " + self._all_rows_text
-        words = re.findall(r"(?<![\w'-])([A-Z][A-Za-z]{2,})(?![\w'-])", sentence)
+        words = re.findall(r"(?<![\w'-])((?:[A-Z]|i[A-Z])[A-Za-z]{2,})(?![\w'-])", sentence)  # "Sony", "iPhone"
         first = re.match(r"\W*([A-Za-z]+)", sentence)
         return [w for w in dict.fromkeys(words) if w.lower() not in _COMMON_CAPS and w.lower() not in known
                 and not (first and first.group(1) == w)]
@@ -235,6 +245,19 @@ class GroundingGuard:
         return "repaired" if self.dropped else "ok"
 
 
+# Qualities a small model likes to add ("durable", "natural materials"): said only when the row says
+# something that backs them (the pattern on the right, searched in the row's text).
+_QUALITIES = {
+    "durable": (re.compile(r"\bdurab|耐用|经久", re.IGNORECASE),
+                re.compile(r"durab|耐用|耐磨|sturdy|rugged|robust|reinforced|heavy[- ]duty|long[- ]lasting")),
+    "soft": (re.compile(r"\bsoft\b|柔软", re.IGNORECASE), re.compile(r"\bsoft|柔软|plush|cushion")),
+    "natural material": (re.compile(r"natural materials?|自然材质|天然材(?:质|料)", re.IGNORECASE),
+                         re.compile(r"natural|天然|organic|wool|cotton|leather|linen|bamboo|cork|wood")),
+}
+_BRAND_SAID = re.compile(r"(?:\bbrand(?:\s+is|:)|\bmade\s+by|品牌(?:都|也)?(?:是|为)|品牌[:：])\s*([A-Za-z][A-Za-z&'.-]{1,30})",
+                         re.IGNORECASE)
+# Chinese names of brands: "推荐苹果的iPhone" when no Apple product was given names another product.
+_BRAND_ALIASES = BUILTIN_BRAND_ALIASES
 _REVIEWS = re.compile(r"\breview(?:s|er|ers|ed)?\b|\bcustomers? (?:say|said|love|praise)|评价|评论|买家(?:说|反馈)|用户反馈",
                       re.IGNORECASE)
 _RATING = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?)\s*(?:/\s*5|out of 5|stars?|颗星|星)"
