@@ -295,3 +295,12 @@ def test_products_like_a_card_keep_its_kind_and_leave_out_the_cards_on_screen(ma
     assert all((p.attributes.get("subcategory") or p.category) == kind for p in like.products)
     zh = bot.chat("有没有跟第一个差不多的？", session_id="like")
     assert zh.products and CJK.search(zh.text) and zh.products[0].id not in {p.id for p in like.products[:1]}
+
+
+def test_a_position_past_a_two_card_list_counts_in_the_longer_list_above_it(make_bot):
+    bot = make_bot(None)
+    listed = bot.chat("yoga mat", session_id="older").products
+    two = bot.chat("under $30", session_id="older").products
+    assert len(listed) == 4 and len(two) == 2
+    third = bot.chat("is the third one in stock?", session_id="older")
+    assert [p.id for p in third.products] == [listed[2].id]

@@ -44,6 +44,13 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
         # the card just shown stays in reach at the end ("the cheapest" of all that is on screen).
         shown = deps.rows(state.last_list) + [p for p in shown if p.id not in set(state.last_list)]
         heard = hear(deps, message, session_id, state, shown)
+    if (heard.u is not None and heard.u.points_beyond and not heard.u.references
+            and len(state.older_list) > len(shown)):
+        # "Is the third one in stock?" when the newest list has two: the longer list above it.
+        older = deps.rows(state.older_list)
+        again = hear(deps, message, session_id, state, older)
+        if again.u is not None and again.u.references:
+            shown, heard = older, again
     timings["understand"] = time.perf_counter() - t
     state.lang = heard.lang
     if heard.problem or not heard.text:

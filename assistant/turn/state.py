@@ -21,6 +21,7 @@ class SessionState:
     shown: list[str] = field(default_factory=list)  # product ids on the cards of the last answer
     viewed: list[str] = field(default_factory=list)  # every product id shown in this chat (last 200)
     last_list: list[str] = field(default_factory=list)  # the last answer with several cards ("compare the first two")
+    older_list: list[str] = field(default_factory=list)  # the several-card answer before it ("the third one" of two)
     compared: list[str] = field(default_factory=list)
     focus: str | None = None  # the product "it" refers to
     preferences: dict[str, Any] = field(default_factory=dict)  # language.Preferences.to_dict()
@@ -65,5 +66,7 @@ class SessionState:
     def remember_shown(self, ids: list[str]) -> None:
         self.shown = list(ids)
         if len(ids) >= 2:
+            if list(ids) != self.last_list:
+                self.older_list = self.last_list
             self.last_list = list(ids)
         self.viewed = list(dict.fromkeys(self.viewed + self.shown))[-200:]
