@@ -181,3 +181,11 @@ def test_qualities_brands_and_chinese_brand_names_need_the_row():
     assert guard.check("推荐Vellum Sound Splash Shower Speaker，因为它的品牌是Tidewave。")
     assert guard.check("The Tidewave Pebble Mini Speaker brand is Tidewave.") == []
     assert guard.check("推荐苹果的iPhone，价格更低。")
+
+
+def test_a_title_written_with_chinese_punctuation_still_names_its_row():
+    rows = [Product(id="9", title="Hiking Boots (9, leather, yes)", price=249.12, group_id="g"),
+            Product(id="12", title="Hiking Boots (12, leather, yes)", price=236.57, group_id="g")]
+    guard = GroundingGuard(rows, shopper_text="Apple的不要")
+    assert guard.check("推荐Hiking Boots（9， leather，yes），因为它是最便宜的。")  # 236.57 is cheaper
+    assert guard.check("推荐苹果的iPhone。")  # the shopper naming Apple gives no Apple row

@@ -64,7 +64,17 @@ def canonical(text: str) -> str:
         second = "resistant" if second.startswith("resistan") else second
         return f"{m.group(1).lower()}-{second}"
 
-    return _MULTIWORD.sub(join, text.lower())
+    return _MULTIWORD.sub(join, plain(text))
+
+
+def plain(text: str) -> str:
+    """Lower-cased, with full-width punctuation as ASCII: "Boots（9， leather，yes）" reads as the
+    title "boots (9, leather, yes)"."""
+    text = re.sub(r"(?<=[A-Za-z0-9])\(", " (", text.translate(_FULL_WIDTH))
+    return re.sub(r"[ \t]{2,}", " ", text).lower()
+
+
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ": ", "；": "; "})
 
 
 def _fact(key: str, value) -> str:
@@ -120,7 +130,7 @@ def name_keys(p: Product, others: Sequence[Product]) -> list[str]:
 
 def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
     """Products the sentence names, in the order they appear in it."""
-    low = sentence.lower()
+    low = plain(sentence)
     found = []
     for p in products:
         at = [low.find(k) for k in name_keys(p, products) if _has_key(low, k)]

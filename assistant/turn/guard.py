@@ -85,7 +85,8 @@ class GroundingGuard:
         self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
         self._released: set[str] = set()
         # Every given row's text, once: names a sentence may use come from here (checked per sentence).
-        self._all_rows_text = " ".join(claims.row_text(p) for p in self.products) + " " + self.shopper_text.lower()
+        self._rows_text = " ".join(claims.row_text(p) for p in self.products)
+        self._all_rows_text = self._rows_text + " " + self.shopper_text.lower()
 
     def check(self, sentence: str) -> list[Violation]:
         """Everything in one sentence that the rows do not support."""
@@ -133,7 +134,7 @@ class GroundingGuard:
             if said.search(sentence) and not evidence.search(fact_text):
                 out.append(Violation("property", f"unsupported: {quality}"))
         out += [Violation("product", f"{alias} ({brand})") for alias, brand in _BRAND_ALIASES.items()
-                if alias in sentence and brand.lower() not in self._all_rows_text]
+                if alias in sentence and brand.lower() not in self._rows_text]  # the shopper naming it is no row
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
