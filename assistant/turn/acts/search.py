@@ -8,6 +8,8 @@ from assistant import answers
 from assistant.answers import money
 from assistant.turn import claims
 from assistant.turn.acts import ActContext
+from assistant.turn.acts.kinds import (  # noqa: F401  (english_terms, with_english_terms: kept importable here)
+    DENSE_MARGIN, as_close_as, english_terms, kind_test, of_the_kind, with_english_terms)
 from assistant.turn.events import Draft
 from assistant.turn.prompt import product_block
 from assistant.turn.rows import safe_all
@@ -17,9 +19,6 @@ from prompts import phrase, render
 # An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
 # query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
 MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
-# How far below the best keyword-matched hit a dense-only hit may score, as a share of the
-# embedder's usable range (1 - its noise floor): 0.04 for E5, 0.16 for MiniLM.
-DENSE_MARGIN = 0.2
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -54,7 +53,7 @@ def handle(ctx: ActContext) -> Draft:
                       if h.product.id not in seen]
     found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = _of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
+    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
     # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
     # when the shopper made a property a must and some rows say it, those are the answer.
     hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
@@ -74,7 +73,7 @@ def handle(ctx: ActContext) -> Draft:
         relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
             price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
             floor=floor)
-        within = _as_close_as(found, relaxed, need or _tidy(ctx.text), lang, floor=floor)
+        within = as_close_as(found, relaxed, need or _tidy(ctx.text), lang, floor=floor)
         within = [h for h in within if not _for_others(query, h.product)]
         if within:  # rows within the budget that match the need as well as those past it do
             hits = _one_per_product(within, k + 8)
@@ -99,7 +98,7 @@ def handle(ctx: ActContext) -> Draft:
     # lines follow when the model has nothing (or nothing checkable) to add.
     # The opening names the need only when every card is of that kind ("4 options for smartphone"
     # over a list with a vlogging kit would state something false); else "I found 4 options."
-    of_kind = _kind_test(need, lang)
+    of_kind = kind_test(need, lang)
     said_need = need if of_kind is None or all(of_kind(p) is True for p in products) else ""
     opening = "\n".join(([note] if note else []) + [answers.search_head(products, need=said_need, lang=lang)])
     fallback = answers.product_lines(products, lang=lang)
@@ -132,102 +131,6 @@ def _one_per_product(hits, n: int):
     from retrieval.retriever import collapse_variants
 
     return collapse_variants(hits, n)
-
-
-def _as_close_as(found, anchors, need: str, lang: str, *, floor: float):
-    """Rows of a filtered search whose embedding comes as close to the need as the relevant rows
-    of the same search without the budget do. With a budget, the rows a keyword matches may all be
-    past it ("12块以内的悬疑小说": the titles that say "Novel" cost more), which leaves the relevance
-    test without an anchor; the unfiltered matches give it one (a $9.71 novel stays, copy paper
-    does not)."""
-    of_kind = _kind_test(need, lang)
-    typed = [h for h in anchors if of_kind is not None and of_kind(h.product) is True] or list(anchors)
-    scores = [h.dense_score for h in typed if h.dense_score is not None]
-    if not scores:
-        return []
-    bar = min(scores) - (1.0 - floor) * DENSE_MARGIN
-    near = [h for h in found if (h.dense_score or 0.0) >= bar and (of_kind is None or of_kind(h.product) is not False)]
-    return _of_the_kind(near, need, lang, floor=floor)
-
-
-def _of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list | None = None):
-    """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
-    the speakers, not an LED bulb whose title also says Bluetooth. A row whose kind cannot be told (a
-    novel's title is its name) stays when its embedding comes as close to the need as the rows that
-    say their kind do (another novel does; an ink cartridge among microphones does not).
-
-    `shown`: the cards a refinement ("cheaper", "more", "other brands") narrows. A catalog without
-    categories cannot keep their kind by a filter, so rows of another kind are left out even when
-    no row of the kind is left ("nothing cheaper" is then the honest answer, not a tripod)."""
-    of_kind = _kind_test(need, lang)
-    if of_kind is None:
-        return hits
-    verdict = {id(h): of_kind(h.product) for h in hits}
-    compound = _compound_test(need, lang)
-    said = [h.product for h in hits] + [p for p in (shown or []) if _titled(p)]
-    if compound is not None and any(of_kind(p) and _titled(p) and compound(p) for p in said):
-        # Some rows say "action camera": a "Digital Camera" only shares the head noun.
-        verdict.update({id(h): False for h in hits if verdict[id(h)] and _titled(h.product) and not compound(h.product)})
-    typed = [h for h in hits if verdict[id(h)]]
-    if shown:
-        # Rows that cannot tell their kind may stay when the cards narrowed mostly could not either
-        # (novels); among calendars that say so, a novel is another kind.
-        told = [of_kind(p) for p in shown if _titled(p)]
-        unknown_ok = told.count(None) >= told.count(True)
-        return [h for h in hits if verdict[id(h)] or not _titled(h.product)
-                or (verdict[id(h)] is None and unknown_ok)]
-    if not typed:  # a title that plainly names another kind of product is left out all the same
-        return [h for h in hits if not (verdict[id(h)] is False and _titled(h.product))]
-    scores = [h.dense_score for h in typed if h.dense_score is not None]
-    bar = min(scores) - (1.0 - floor) * DENSE_MARGIN if scores else 0.0
-    return [h for h in hits if verdict[id(h)] is True
-            or (verdict[id(h)] is None and (h.dense_score or 0.0) >= bar)]
-
-
-def _titled(p: Product) -> bool:
-    """The row's kind is in its title only (no category column)."""
-    return not (p.category or p.attributes.get("subcategory"))
-
-
-def _compound_test(need: str, lang: str):
-    from language.head import compound_forms, says_compound
-
-    compounds = compound_forms(need, english_terms(need) if lang == "zh" else None)
-    return (lambda p: says_compound(compounds, p.title)) if compounds else None
-
-
-def _kind_test(need: str, lang: str):
-    """A test "is this row of the kind the need names?" -> True, False, or None when the row does not
-    say; None itself when the need names no kind. A row with a category is judged by the need's head
-    noun in its title or category; a row without one by the head nouns of its title's phrases (see
-    `language.head.kind_in_title`); a Chinese need also by the shopper's own words in the title."""
-    from language.head import head_forms, kind_in_title, names_a_field, names_kind
-    from language.lexicon import PRODUCT_NOUNS
-
-    if not need:
-        return None
-    english = english_terms(need) if lang == "zh" else None
-    heads = head_forms(need, english)
-    field = names_a_field(need, english)
-    said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
-    if not heads and len(said) < 2:
-        return None
-
-    def of_kind(p: Product) -> bool | None:
-        if len(said) >= 2 and said in p.title:
-            return True
-        if not heads:
-            return None
-        subcategory = str(p.attributes.get("subcategory") or "")
-        if p.category or subcategory:
-            return names_kind(heads, " ".join([p.title, p.category, subcategory]))
-        if field and names_kind(heads, p.title):  # "ice hockey gear": pants that say "Ice Hockey"
-            return True
-        told = kind_in_title(heads, p.title, PRODUCT_NOUNS)
-        # A variant family's title names the family ("Hiking Boots (12, leather)"): its kind is known.
-        return False if told is None and p.group_id else told
-
-    return of_kind
 
 
 def _tidy(text: str) -> str:
@@ -321,30 +224,6 @@ def _kind_only(attributes: dict) -> dict:
     return {k: v for k, v in attributes.items() if k == "subcategory"}
 
 
-def with_english_terms(query: str) -> str:
-    """A Chinese need plus the English product words it stands for, so an English catalog can match
-    it ("笔记本电脑" also searches "laptops"); Chinese titles still match the Chinese words."""
-    extra = english_terms(query)
-    return " ".join([query, *extra]) if extra else query
-
-
-def english_terms(query: str) -> list[str]:
-    """The English product, colour and material words a Chinese need names, longest Chinese word
-    first and each character used once: "蓝牙音箱" is a Bluetooth speaker, not something blue."""
-    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
-
-    extra: list[str] = []
-    rest = query
-    words = [(w, table) for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS) for w in table
-             if not w.isascii()]
-    for word, table in sorted(words, key=lambda wt: len(wt[0]), reverse=True):
-        if word in rest:
-            rest = rest.replace(word, "\x00")
-            values = table[word]
-            extra += [v for v in ((values,) if isinstance(values, str) else values) if v.isascii()]
-    return list(dict.fromkeys(extra))
-
-
 def names_product(query: str, product: Product) -> bool:
     """True when the query spells out most of a product's title (at least three words of it)."""
     words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1]
@@ -376,7 +255,7 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
     floor = _noise_floor(deps, lang)
     hits = [h for h in relevant(_find(deps, base.title, k + 8, filters), filters, floor=floor) if h.product.id not in shown]
     kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title)
-    hits = _of_the_kind(hits, kind, "en", floor=floor, shown=[base])
+    hits = of_the_kind(hits, kind, "en", floor=floor, shown=[base])
     hits = sorted(hits, key=lambda h: not h.product.in_stock)  # what a shopper can buy now first
     return safe_all([h.product for h in _one_per_product(hits, k)[:k]])
 
