@@ -189,3 +189,9 @@ def test_a_title_written_with_chinese_punctuation_still_names_its_row():
     guard = GroundingGuard(rows, shopper_text="Apple的不要")
     assert guard.check("推荐Hiking Boots（9， leather，yes），因为它是最便宜的。")  # 236.57 is cheaper
     assert guard.check("推荐苹果的iPhone。")  # the shopper naming Apple gives no Apple row
+
+
+def test_a_stock_count_must_be_the_rows():
+    guard = GroundingGuard([Product(id="92", title="Sports Sneakers Off White Red", price=109.99, stock=62)])
+    assert guard.check("Sports Sneakers Off White Red，库存3件。") and guard.check("Only 3 left!")
+    assert guard.check("Sports Sneakers Off White Red，库存62件。") == []

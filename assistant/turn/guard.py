@@ -126,6 +126,10 @@ class GroundingGuard:
                     for w in claims.borrowed_title_words(sentence, target, self.products)]
             out += [Violation("property", f"misattributed: '{g}' ({target.title})")
                     for g in claims.borrowed_description(sentence, target, self.products)]
+        for m in _STOCK_SAID.finditer(sentence):  # "库存3件", "only 3 left": the row's own stock count
+            said = int(next(g for g in m.groups() if g))
+            if not any(p.stock is not None and int(p.stock) == said for p in rows):
+                out.append(Violation("spec", f"stock {said}"))
         for m in _BRAND_SAID.finditer(sentence):  # "它的品牌是Tidewave": the brand of the product talked about
             maker = m.group(1).strip().strip(".").lower()
             if subject is not None and maker not in f"{subject.brand} {subject.title}".lower():
@@ -255,6 +259,8 @@ _QUALITIES = {
     "natural material": (re.compile(r"natural materials?|自然材质|天然材(?:质|料)", re.IGNORECASE),
                          re.compile(r"natural|天然|organic|wool|cotton|leather|linen|bamboo|cork|wood")),
 }
+_STOCK_SAID = re.compile(r"库存(?:还有|为|是)?\s*(\d+)|\bonly\s+(\d+)\s+(?:left|in stock)\b|\b(\d+)\s+(?:units?|pieces?|pairs?|items?)"
+                         r"\s+(?:left|in stock)\b|\bstock\s+(?:of|is|:)\s*(\d+)\b", re.IGNORECASE)
 _BRAND_SAID = re.compile(r"(?:\bbrand(?:\s+is|:)|\bmade\s+by|品牌(?:都|也)?(?:是|为)|品牌[:：])\s*([A-Za-z][A-Za-z&'.-]{1,30})",
                          re.IGNORECASE)
 # Chinese names of brands: "推荐苹果的iPhone" when no Apple product was given names another product.
