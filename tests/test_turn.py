@@ -304,3 +304,13 @@ def test_a_position_past_a_two_card_list_counts_in_the_longer_list_above_it(make
     assert len(listed) == 4 and len(two) == 2
     third = bot.chat("is the third one in stock?", session_id="older")
     assert [p.id for p in third.products] == [listed[2].id]
+
+
+def test_products_like_a_mens_shoe_are_not_womens():
+    from assistant.turn.acts.search import _for_kids, _for_others
+    from catalog.models import Product
+
+    mens = Product(id="m", title="Pacewind Tempo 5 Road Running Shoe - Men's", price=1.0)
+    assert _for_others(mens.title, Product(id="w", title="Pacewind Tempo 5 Road Running Shoe - Women's", price=1.0))
+    assert _for_kids(Product(id="k", title="Loamstep Canyon Kids' Waterproof Hiking Boot", price=1.0))
+    assert not _for_kids(mens)

@@ -256,8 +256,14 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
     hits = [h for h in relevant(_find(deps, base.title, k + 8, filters), filters, floor=floor) if h.product.id not in shown]
     kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title)
     hits = of_the_kind(hits, kind, "en", floor=floor, shown=[base])
-    hits = sorted(hits, key=lambda h: not h.product.in_stock)  # what a shopper can buy now first
+    hits = [h for h in hits if not _for_others(base.title, h.product)]  # a women's boot: women's boots
+    # A kids' product: kids' ones first; then what a shopper can buy now.
+    hits = sorted(hits, key=lambda h: (_for_kids(base) and not _for_kids(h.product), not h.product.in_stock))
     return safe_all([h.product for h in _one_per_product(hits, k)[:k]])
+
+
+def _for_kids(p: Product) -> bool:
+    return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", p.title, re.IGNORECASE) is not None
 
 
 def _title_kind(title: str) -> str:
