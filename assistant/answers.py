@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from catalog.models import Product
@@ -181,10 +182,6 @@ def property_answer(p: Product, terms: Sequence[str], *, lang: str = "en") -> st
 def _value_zh(value: Any) -> str:
     """A row value as a Chinese shopper reads it where the words are certain (yes/no, colour names);
     any other catalog wording is quoted as the catalog says it."""
-    from language.lexicon import BUILTIN_COLORS
-
-    names = {en: zh for zh, en in BUILTIN_COLORS.items() if isinstance(en, str) and zh.endswith("色")}
-    names["gray"] = names.get("grey", "灰色")
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, list):
@@ -195,15 +192,23 @@ def _value_zh(value: Any) -> str:
     if m:  # "6 months warranty" -> "6个月保修"
         n, unit, warranty = m.groups()
         return f"{n}{_UNITS_ZH[unit]}" + ("保修" if warranty else "")
-    if low in _WARRANTY_ZH:
-        return _WARRANTY_ZH[low]
-    return {"yes": "是", "no": "否", "true": "是", "false": "否"}.get(low) or names.get(low, value_text(value))
+    return _FIXED_ZH.get(low) or _colour_names_zh().get(low, value_text(value))
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)[\s-]*(year|month|week|day|hour)s?(?:\s+(?:limited\s+)?(warranty|guarantee))?")
 _UNITS_ZH = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时"}
-_WARRANTY_ZH = {"lifetime warranty": "终身保修", "no warranty": "无保修", "lifetime": "终身", "in stock": "有货",
-                "out of stock": "缺货", "preorder": "预售", "low stock": "库存紧张"}
+_FIXED_ZH = {"lifetime warranty": "终身保修", "no warranty": "无保修", "lifetime": "终身", "in stock": "有货",
+             "out of stock": "缺货", "preorder": "预售", "low stock": "库存紧张",
+             "yes": "是", "no": "否", "true": "是", "false": "否"}
+
+
+@lru_cache(maxsize=1)
+def _colour_names_zh() -> dict[str, str]:
+    from language.lexicon import BUILTIN_COLORS
+
+    names = {en: zh for zh, en in BUILTIN_COLORS.items() if isinstance(en, str) and zh.endswith("色")}
+    names["gray"] = names.get("grey", "灰色")
+    return names
 
 
 def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:

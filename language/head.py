@@ -34,12 +34,16 @@ _TITLE_NOT_HEADS = frozenset("""inch inches pack count pcs piece pieces set edit
 ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium""".split())
 
 
+def _need_words(phrase: str) -> list[str]:
+    """The words of a need up to where it stops naming the product ("microphone for our team")."""
+    return [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower()))]
+
+
 def head_forms(need: str, english: list[str] | None = None) -> set[str]:
     """Spellings of the need's head noun; for a Chinese need, the heads of its English product words."""
     heads: set[str] = set()
     for phrase in english or [need]:
-        words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower()))]
-        words = [w for w in words if w not in _NOT_HEADS and not w.isdigit()]
+        words = [w for w in _need_words(phrase) if w not in _NOT_HEADS and not w.isdigit()]
         if words and len(words[-1]) > 2:
             heads |= number_forms(words[-1])
     return heads
@@ -61,8 +65,7 @@ def compound_forms(need: str, english: list[str] | None = None) -> set[str]:
     skip = _NOT_KIND_MODIFIERS | {w for w in (*BUILTIN_COLORS, *BUILTIN_MATERIALS) if w.isascii()}
     out: set[str] = set()
     for phrase in english or [need]:
-        words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower().replace("-", " ")))]
-        words = [w for w in words if w not in _NOT_HEADS and not w.isdigit()]
+        words = [w for w in _need_words(phrase.replace("-", " ")) if w not in _NOT_HEADS and not w.isdigit()]
         if len(words) >= 2 and len(words[-1]) > 2 and words[-2] not in skip and len(words[-2]) > 2:
             out |= {f"{words[-2]} {form}" for form in number_forms(words[-1])}
     return out
@@ -78,7 +81,7 @@ def names_a_field(need: str, english: list[str] | None = None) -> bool:
     """True when the need ends on a word for a whole field of products ("ice hockey gear", "camping
     equipment"): its kind word ("hockey") is then said anywhere in a title, not as its head noun."""
     for phrase in english or [need]:
-        words = [w.strip("'") for w in _WORD.findall(_CUT.sub("", phrase.lower()))]
+        words = _need_words(phrase)
         if len(words) >= 2 and words[-1] in _NOT_HEADS and words[-1] not in ("one", "ones", "please"):
             return True
     return False

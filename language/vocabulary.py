@@ -172,8 +172,8 @@ class Vocabulary:
                 [getattr(p, "title", "") or "", p.category or "", *_attr_values(p.attributes or {}, ("subcategory",))]).lower()))
             if p.brand:
                 brands.add(p.brand.strip())
-            elif title_brand(getattr(p, "title", "")):
-                brands.add(title_brand(p.title))
+            elif maker := title_brand(getattr(p, "title", "")):
+                brands.add(maker)
             attrs = p.attributes or {}
             if p.category:
                 categories.setdefault(p.category.lower(), set()).add(p.category)
@@ -287,6 +287,7 @@ def _catalog_terms(
     return out
 
 
+_KNOWN_MAKERS = frozenset(b.lower() for b in BUILTIN_BRAND_ALIASES.values())
 # Capitalised words that start titles without being a maker's name.
 _NOT_MAKERS = frozenset("""usb led lcd hd uhd tv pc usa uk us eu diy xl xxl ac dc pu pvc abs gps nfc ssd hdd
 rgb uv ce iso new the""".split())
@@ -306,8 +307,7 @@ def title_brand(title: str) -> str | None:
         return None
     if (len(letters) >= 2 and letters.isupper()) or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word):
         return word
-    known = {b.lower() for b in BUILTIN_BRAND_ALIASES.values()}
-    return word if word.lower() in known else None
+    return word if word.lower() in _KNOWN_MAKERS else None
 
 
 def _is_standalone_size(size: str) -> bool:

@@ -150,6 +150,7 @@ class Retriever:
 
     @staticmethod
     def _collapse(hits: Sequence[Hit], k: int) -> list[Hit]:
+        # search()'s `collapse_variants` flag shadows the module function of that name there.
         return collapse_variants(hits, k)
 
 

@@ -137,7 +137,8 @@ class GroundingGuard:
         for quality, (said, evidence) in _QUALITIES.items():  # "durable", "天然材质": the row must say so
             if said.search(sentence) and not evidence.search(fact_text):
                 out.append(Violation("property", f"unsupported: {quality}"))
-        out += [Violation("product", f"{alias} ({brand})") for alias, brand in _BRAND_ALIASES.items()
+        # A Chinese brand name ("推荐苹果的iPhone") when no Apple product was given names another product.
+        out += [Violation("product", f"{alias} ({brand})") for alias, brand in BUILTIN_BRAND_ALIASES.items()
                 if alias in sentence and brand.lower() not in self._rows_text]  # the shopper naming it is no row
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
@@ -263,8 +264,6 @@ _STOCK_SAID = re.compile(r"库存(?:还有|为|是)?\s*(\d+)|\bonly\s+(\d+)\s+(?
                          r"\s+(?:left|in stock)\b|\bstock\s+(?:of|is|:)\s*(\d+)\b", re.IGNORECASE)
 _BRAND_SAID = re.compile(r"(?:\bbrand(?:\s+is|:)|\bmade\s+by|品牌(?:都|也)?(?:是|为)|品牌[:：])\s*([A-Za-z][A-Za-z&'.-]{1,30})",
                          re.IGNORECASE)
-# Chinese names of brands: "推荐苹果的iPhone" when no Apple product was given names another product.
-_BRAND_ALIASES = BUILTIN_BRAND_ALIASES
 _REVIEWS = re.compile(r"\breview(?:s|er|ers|ed)?\b|\bcustomers? (?:say|said|love|praise)|评价|评论|买家(?:说|反馈)|用户反馈",
                       re.IGNORECASE)
 _RATING = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?)\s*(?:/\s*5|out of 5|stars?|颗星|星)"

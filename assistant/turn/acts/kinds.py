@@ -3,6 +3,7 @@ categories, and the closeness that lets a row which cannot tell stay (used by se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from catalog.models import Product
 
@@ -21,18 +22,24 @@ def with_english_terms(query: str) -> str:
 def english_terms(query: str) -> list[str]:
     """The English product, colour and material words a Chinese need names, longest Chinese word
     first and each character used once: "蓝牙音箱" is a Bluetooth speaker, not something blue."""
-    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
-
     extra: list[str] = []
     rest = query
-    words = [(w, table) for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS) for w in table
-             if not w.isascii()]
-    for word, table in sorted(words, key=lambda wt: len(wt[0]), reverse=True):
+    for word, values in _chinese_words():
         if word in rest:
             rest = rest.replace(word, "\x00")
-            values = table[word]
-            extra += [v for v in ((values,) if isinstance(values, str) else values) if v.isascii()]
+            extra += [v for v in values if v.isascii()]
     return list(dict.fromkeys(extra))
+
+
+@lru_cache(maxsize=1)
+def _chinese_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The lexicon's Chinese words and their values, longest first (sorted once, not per message)."""
+    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
+
+    words = [(w, (v,) if isinstance(v, str) else tuple(v)) for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS,
+                                                                        BUILTIN_MATERIALS)
+             for w, v in table.items() if not w.isascii()]
+    return tuple(sorted(words, key=lambda wv: len(wv[0]), reverse=True))
 
 
 def as_close_as(found, anchors, need: str, lang: str, *, floor: float):
@@ -65,8 +72,8 @@ def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list 
         return hits
     verdict = {id(h): of_kind(h.product) for h in hits}
     compound = compound_test(need, lang)
-    said = [h.product for h in hits] + [p for p in (shown or []) if titled(p)]
-    if compound is not None and any(of_kind(p) and titled(p) and compound(p) for p in said):
+    if compound is not None and (any(verdict[id(h)] and titled(h.product) and compound(h.product) for h in hits)
+                                 or any(of_kind(p) and titled(p) and compound(p) for p in shown or [])):
         # Some rows say "action camera": a "Digital Camera" only shares the head noun.
         verdict.update({id(h): False for h in hits if verdict[id(h)] and titled(h.product) and not compound(h.product)})
     typed = [h for h in hits if verdict[id(h)]]

@@ -8,8 +8,8 @@ from assistant import answers
 from assistant.answers import money
 from assistant.turn import claims
 from assistant.turn.acts import ActContext
-from assistant.turn.acts.kinds import (  # noqa: F401  (english_terms, with_english_terms: kept importable here)
-    DENSE_MARGIN, as_close_as, english_terms, kind_test, of_the_kind, with_english_terms)
+from assistant.turn.acts.kinds import (DENSE_MARGIN, as_close_as, english_terms, kind_test, of_the_kind,
+                                       with_english_terms)
 from assistant.turn.events import Draft
 from assistant.turn.prompt import product_block
 from assistant.turn.rows import safe_all
@@ -57,7 +57,7 @@ def handle(ctx: ActContext) -> Draft:
     # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
     # when the shopper made a property a must and some rows say it, those are the answer.
     hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
-    if refining or getattr(u, "act", "") == "refine":
+    if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
         with_it = [h for h in hits if claims.has_properties(query, h.product)]
         hits = with_it or hits
     hits = _one_per_product(hits, k + 8)
@@ -268,7 +268,6 @@ def _for_kids(p: Product) -> bool:
 
 def _title_kind(title: str) -> str:
     from language.head import title_heads
-
     from language.lexicon import PRODUCT_NOUNS
 
     # A title's kind only when it ends a phrase on a product noun: a novel's title names none.
