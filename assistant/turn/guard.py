@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.inputs import unsafe_output
-from assistant.turn import claims
+from assistant.turn import claims, support
 from catalog.models import Product
 from language.lexicon import BUILTIN_BRAND_ALIASES
 
@@ -59,7 +59,7 @@ _LEAK = re.compile(
 
 @dataclass
 class Violation:
-    kind: str  # price | product | spec | rating | claim | property | comparison | leak | repeat | unfinished
+    kind: str  # price | product | spec | rating | claim | property | comparison | unbacked | leak | repeat | unfinished
     text: str
 
 
@@ -73,6 +73,9 @@ class GroundingGuard:
     allowed_amounts: Iterable[float] = ()  # e.g. a cart total, or the budget the shopper named
     shopper_text: str = ""  # kept for callers; the shopper's own numbers are never facts about a product
     supported_text: str = ""  # more text that counts as fact for every product (e.g. facts in words)
+    # Every content word must be the row's (assistant/turn/support.py). Product copy turns this off:
+    # it is persuasive text a person reviews before publishing, checked against the catalog's terms.
+    every_word: bool = True
     kept: int = 0
     dropped: list[tuple[str, list[Violation]]] = field(default_factory=list)
 
@@ -84,6 +87,8 @@ class GroundingGuard:
         self._other_titles = [t for t in self.other_titles if t.lower() not in self._given_names]
         self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
         self._released: set[str] = set()
+        self._terms: dict[tuple[str, ...], tuple[set[str], str]] = {}
+        self.allowed_amounts = list(self.allowed_amounts)
         # Every given row's text, once: names a sentence may use come from here (checked per sentence).
         self._rows_text = " ".join(claims.row_text(p) for p in self.products)
         self._all_rows_text = self._rows_text + " " + self.shopper_text.lower()
@@ -143,6 +148,8 @@ class GroundingGuard:
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
+        if self.every_word:
+            out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
         out += [Violation(kind, sentence[:60]) for kind in unsafe_output(sentence, system_prompt=_system_prompt())
@@ -150,6 +157,26 @@ class GroundingGuard:
         if not out and named:
             self._subject = named[0]
         return out
+
+    def _unbacked(self, sentence: str, subject: Product | None, named: Sequence[Product]) -> list[str]:
+        """Content words no row backs: the subject's row, the rows a comparison names, else the one
+        given row that backs the most of the sentence (a sentence about no product in particular)."""
+        if subject is not None and len(named) <= 1:
+            candidates = [[subject]]
+        elif named:
+            candidates = [list(named)]
+        else:
+            candidates = [[p] for p in self.products]
+        best: list[str] | None = None
+        for rows in candidates:
+            key = tuple(p.id for p in rows)
+            if key not in self._terms:
+                self._terms[key] = support.row_terms(rows, claims.row_text, amounts=self.allowed_amounts,
+                                                     extra=self.supported_text)
+            missing = support.unbacked(sentence, *self._terms[key])
+            if best is None or len(missing) < len(best):
+                best = missing
+        return best or []
 
     def _prices(self, sentence: str, rows: Sequence[Product]) -> list[Violation]:
         """Amounts must be a price of the product talked about (or the budget the shopper set)."""
