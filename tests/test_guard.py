@@ -213,3 +213,17 @@ def test_a_sentence_says_only_what_the_row_says():
     assert guard.check("推荐Tidewave Buds，因为它性价比高，适合追求高品质的消费者。")
     assert guard.check("推荐Tidewave Buds，因为它有8小时的IPX4防水。")  # IPX4 and 防水: not in the row
     assert guard.check("It is rated 4/5.")  # the row says 4.4
+
+
+def test_stock_and_superlatives_said_of_it_are_checked_against_its_row():
+    """"are not in stock" of a row in stock, "it is the most affordable" of a card that is not, and
+    puffery no row says ("the perfect fit") drop the sentence."""
+    boots = [Product(id="x", title="Hiking Boots (12, leather, yes)", price=236.57, stock=4),
+             Product(id="y", title="Hiking Boots (11, synthetic, yes)", price=231.43, stock=0)]
+    guard = GroundingGuard(boots)
+    assert guard.check("Hiking Boots (12, leather, yes) are not in stock.")
+    assert guard.check("Hiking Boots (12, leather, yes) are in stock.") == []
+    guard = GroundingGuard(boots)
+    assert guard.check("The Hiking Boots (12, leather, yes) cost $236.57.") == []
+    assert guard.check("It is the most affordable option.")  # "it" is the $236.57 pair; the other is cheaper
+    assert guard.check("It is the perfect fit for you.")

@@ -147,7 +147,11 @@ class GroundingGuard:
                 if alias in sentence and brand.lower() not in self._rows_text]  # the shopper naming it is no row
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
-        out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
+        about = named or ([subject] if subject is not None else [])  # "it is the most affordable": the subject
+        out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, about, self.products)]
+        said_stock = stock_said(sentence)
+        if said_stock is not None and not any(p.in_stock == said_stock for p in rows):
+            out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
         if _LEAK.search(sentence):
@@ -289,6 +293,18 @@ _QUALITIES = {
 }
 _STOCK_SAID = re.compile(r"库存(?:还有|为|是)?\s*(\d+)|\bonly\s+(\d+)\s+(?:left|in stock)\b|\b(\d+)\s+(?:units?|pieces?|pairs?|items?)"
                          r"\s+(?:left|in stock)\b|\bstock\s+(?:of|is|:)\s*(\d+)\b", re.IGNORECASE)
+_OUT_OF_STOCK = re.compile(r"\b(?:out\s+of\s+stock|not\s+(?:in\s+stock|available)|sold\s+out|unavailable)\b"
+                           r"|缺货|无货|没货|没有货|售罄|卖完", re.IGNORECASE)
+_IN_STOCK = re.compile(r"\bin\s+stock\b|\bavailable\s+now\b|有货|现货|有库存|库存充足", re.IGNORECASE)
+
+
+def stock_said(sentence: str) -> bool | None:
+    """True / False when the sentence says the product is in / out of stock; None when it says neither."""
+    if _OUT_OF_STOCK.search(sentence):
+        return False
+    return True if _IN_STOCK.search(sentence) else None
+
+
 _BRAND_SAID = re.compile(r"(?:\bbrand(?:\s+is|:)|\bmade\s+by|品牌(?:都|也)?(?:是|为)|品牌[:：])\s*([A-Za-z][A-Za-z&'.-]{1,30})",
                          re.IGNORECASE)
 _REVIEWS = re.compile(r"\breview(?:s|er|ers|ed)?\b|\bcustomers? (?:say|said|love|praise)|评价|评论|买家(?:说|反馈)|用户反馈",

@@ -32,9 +32,10 @@ still both each every all any some such own same other another more most less le
 is are was were be been being am has have had having do does did doing will would shall should can could
 may might must i me my we us our you your yours he him his she her
 not no yes
+first second third fourth last former latter
 found find recommend recommended recommends recommending recommendation suggest suggested suggests pick picked
-choose chosen choice choices option options best better good great top ideal excellent perfect nice
-solid fine match matches matching matched fit fits fitting suit suits suitable suited
+choose chosen choice choices option options best better good great top nice
+solid fine match matches matching matched suit suits suitable suited
 need needs needed want wants wanted looking look searching search requirement requirements
 preference preferences criteria request requested
 product products item items one ones model models selection range catalog shop store
@@ -129,9 +130,14 @@ def row_terms(rows: Iterable[Product], row_text, *, amounts: Iterable[float] = (
     return terms, text
 
 
+# "fits your $150 budget": fitting the shopper's own terms states nothing about the product's fit.
+_FITS_YOURS = re.compile(r"\bfits?\s+(?:well\s+)?(?:within\s+)?(?:your|the)\s+(?:[$¥€£]?[\d.,]+\s+)?"
+                         r"(?:budget|needs?|requirements?|price\s+range|criteria)\b")
+
+
 def unbacked(sentence: str, terms: set[str], text: str) -> list[str]:
     """Content words of the sentence that the rows (`row_terms`) do not say."""
-    low = sentence.lower()
+    low = _FITS_YOURS.sub(" ", sentence.lower())
     out = []
     for w in _LATIN.findall(_digits(re.sub(r"[\u4e00-\u9fff]", " ", low).replace("-", " "))):
         if w in _NO_FACT_EN or (len(w) == 1 and not w.isdigit()):
