@@ -73,3 +73,11 @@ def test_the_migration_counts_what_it_re_embeds(books_db, embedder):
     r = Retriever.open(books_db, embedder=embedder)
     r.index.set_text_version(1)
     assert Retriever(r.store, r.index, embedder).sync() == (3, 0)  # b1-b3, not b4
+
+
+def test_mg_shopdial_books_embed_their_genre(tmp_path, shared_data):
+    store = CatalogStore(tmp_path / "mg.db")
+    import_file(store, shared_data / "mgshopdial_items_Books.json")
+    book = next(p for p in store.iter_products() if p.title == "1984 by George Orwell")
+    assert "Political Fiction" not in book.embedding_text()
+    assert "Genre: Political Fiction, Classic Literature" in document_text(book)
