@@ -36,7 +36,7 @@ _PUT = r"(?:add|put|throw|pop|place|stick|chuck|bung|toss|shove|slap|drop|load|w
 CART_ADD = Rule(
     ("add", "put", "throw", "pop", "place", "stick", "chuck", "bung", "toss", "shove", "slap", "drop", "load",
      "whack", "stuff", "take", "buy", "order", "purchase", "grab", "get", "have", "go with", "go for", "as well",
-     "too", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
+     "too", "like", "want", "give", "gimme", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
     r"\b" + _PUT + r"\b.*\b(?:to|in|into|onto|in\s+to)\s+" + _BAG,
     r"^\s*(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
     r"|two|three|a\s+couple)",
@@ -45,6 +45,9 @@ CART_ADD = Rule(
     r"^\s*(?:please\s+)?(?:buy|order|purchase)\s+" + _OBJECT,
     r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|let'?s)\s+go\s+(?:with|for)\s+" + _OBJECT,
     r"\b(?:make|place)\s+(?:an?\s+)?order\b",
+    # "I'd like 2 of those", "give me a couple of them": a number of what is shown is a purchase
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+want|i'?ll\s+have|give\s+me|gimme|can\s+i\s+(?:get|have))\s+"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a\s+couple)\s+of\s+(?:them|those|these|that|it)\b",
     # "that one as well", "and this one too": another pick, like the one before
     r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|放购物车|装进购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
