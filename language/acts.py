@@ -135,7 +135,8 @@ OFF_TOPIC = Rule(
     r"天气|笑话|新闻|几点了|写一首|写首诗|讲个故事|讲故事",
 )
 COMPARE = Rule(
-    ("compar", "vs", "versus", "differen", "which", "how do", "than", "对比", "比较", "哪", "区别", "不同", "差别"),
+    ("compar", "vs", "versus", "differen", "which", "how do", "than", "对比", "比较", "哪", "区别", "不同", "差别",
+     "比"),
     r"\bcompare\b|\bcomparison\b|\b(?:vs\.?|versus)\s|\b(?:differences?)\s+between\b|\bwhat'?s\s+the\s+difference\b",
     r"\bwhich\s+(?:one\s+|of\s+(?:these|those|them|the\s+\w+)\s+)?(?:is|would|should|do|does|has|'s)\b.*\b(?:better"
     r"|best|recommend|cheaper|lighter|heavier|bigger|smaller|warmer|longer|quieter|more|less)\b",
@@ -144,6 +145,8 @@ COMPARE = Rule(
     r"\b(?:better|cheaper|lighter|heavier|bigger|smaller|warmer)\s+than\s+(?:the\s+)?(?:first|second|third|other|last"
     r"|#?\d|one)\b",
     r"对比|比较(?:一下|下)|比较(?:这|那|它|第|前)|哪个好|哪个更|哪款好|哪款更|区别|有什么不同|差别|选哪个|推荐哪个|哪个值得",
+    # "跟第二个比一下", "和它比比": set against another card
+    r"(?:跟|和|与)\s*(?:第|这|那|它|前|后|最)[^，。,.!?？！]{0,6}?(?:比一下|比一比|比比|比下|相比|比较)",
 )
 WHICH_OF_THESE = Rule(("which", "哪"), r"\bwhich\s+(?:one|ones|of\s+(?:these|those|them))\b", r"哪个|哪款|哪一个|哪一款")
 QUESTION_START = re.compile(

@@ -75,3 +75,26 @@ def test_a_position_past_a_one_card_answer_counts_in_the_list_above(template_bot
     assert len(lightest) == 1 and lightest[0].id != listed[1].id
     reply = template_bot.chat("does the 2nd one have a hood?", session_id=sid)
     assert [p.id for p in reply.products] == [listed[1].id]
+
+
+def test_set_against_one_card_compares_it_with_the_product_in_focus(template_bot):
+    assert understand("跟第二个比一下", shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186]).act == "compare"
+    sid = "phrasing-compare-focus"
+    listed = template_bot.chat("laptops", session_id=sid).products
+    assert len(listed) >= 3
+    template_bot.chat("how much is the third one?", session_id=sid)
+    reply = template_bot.chat("how does it compare to the first one?", session_id=sid)
+    assert reply.act == "compare" and [p.id for p in reply.products] == [listed[2].id, listed[0].id]
+
+
+def test_a_big_cart_add_is_answered_and_a_second_request_for_a_person_is_acknowledged(template_bot):
+    """The high-value-cart hand-off must not swallow "one more" (the add happens, the note follows), and
+    asking for a person while one is on the way is told so, not met with "I didn't understand"."""
+    sid = "phrasing-big-cart"
+    listed = template_bot.chat("gaming laptop", session_id=sid).products
+    pricey = next(i for i, p in enumerate(listed) if p.price >= 1000)
+    template_bot.chat(f"add number {pricey + 1} to my cart", session_id=sid)
+    reply = template_bot.chat("one more please, add another", session_id=sid)
+    assert reply.act == "cart_add" and reply.cart["count"] == 2 and reply.escalated
+    again = template_bot.chat("我要找人工客服", session_id=sid)
+    assert again.act == "human" and again.escalated and "客服" in again.text
