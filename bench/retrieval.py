@@ -13,9 +13,6 @@ the plain LangChain FAISS baseline, build, re-sync and memory, in one run.
    Chinese / cross-language queries for the demo catalog (also as a four-title product-select task).
    Every query belongs to a tune or a held-out part, fixed by a hash of its dialogue / instruction /
    product. Fusion settings were chosen on the tune part only; the held-out part is the verdict.
-   The "before" column is what shipped before: the same fusion over document text version 1 (the
-   product's own fields, without the prose extras that `retrieval/document.py` adds; only catalogs
-   with such extras, here MG-ShopDial's items, differ).
    Both packaged embedders (MiniLM, multilingual E5) are measured; intervals are 95% bootstrap
    intervals resampling whole dialogues / instructions / products.
    MG-ShopDial rules: a *recommendation* is a run of consecutive Wizard utterances that names at
@@ -58,14 +55,13 @@ from bench.common import machine, percentile, shared_data_dir, today, write_sect
 from bench.retrieval_scale import bench_build, bench_resync, bench_scale, speed_queries  # noqa: E402
 from catalog import demo_catalog_path  # noqa: E402
 from catalog.importer import normalise_records, read_records  # noqa: E402
-from retrieval.document import TEXT_VERSION  # noqa: E402
 from retrieval.embedder import DEFAULT_EMBEDDER, Embedder, load_embedder  # noqa: E402
 from retrieval.retriever import DEFAULT_FUSION, Fusion, Retriever  # noqa: E402
 
 EMBEDDERS = ("minilm", "e5")
-# What shipped before: RRF, k=60, equal weights, over document text version 1 (no prose extras).
-BEFORE, BEFORE_NAME = Fusion(), "before: RRF k=60, text v1"
-VARIANTS = {"RRF k=60, dense x2": Fusion(dense_weight=2.0), "dense first, eps 0.05": Fusion(kind="dense_first", eps=0.05)}
+BEFORE = Fusion()  # what shipped before the held-out evaluation: RRF, k=60, equal weights
+VARIANTS = {"RRF k=60 (before)": BEFORE, "RRF k=60, dense x2": Fusion(dense_weight=2.0),
+            "dense first, eps 0.05": Fusion(kind="dense_first", eps=0.05)}
 
 
 def quality(tmp: Path, data: Path, embedders: dict[str, Embedder]) -> dict[str, Any]:
@@ -77,7 +73,7 @@ def quality(tmp: Path, data: Path, embedders: dict[str, Embedder]) -> dict[str, 
         for task in tasks:
             print(f"quality: {task.name} with {name} ...", flush=True)
             retriever = Retriever.open(task.db, embedder=embedder)
-            out["results"][(name, task.name)] = rq.evaluate_task(task, retriever, fusions, before=(BEFORE_NAME, BEFORE))
+            out["results"][(name, task.name)] = rq.evaluate_task(task, retriever, fusions)
             # The bench fuses candidate lists itself; check it orders like the shipped Retriever.
             sample = task.queries[:: max(1, len(task.queries) // 40)]
             dense, lexical = rq.candidate_lists(retriever, sample)
@@ -99,21 +95,20 @@ def report(q: dict, build: dict, speed: list[dict], resync: list[dict], embed_ms
              f"{' --million' if args.million else ''}` took {elapsed / 60:.1f} min; 1-minute load average "
              f"{load[0]:.1f} at the start, {load[1]:.1f} at the end (2 cores shared with other work: absolute times are "
              "inflated and noisy; compare the ratios measured in the same run).", "",
-             f"Shipped: embedder `{default}`, fusion {DEFAULT_FUSION}, document text version {TEXT_VERSION} "
-             "(`retrieval/document.py`: the product's fields, then its prose extras).", "",
+             f"Shipped: embedder `{default}`, fusion {DEFAULT_FUSION}.", "",
              "### Quality: recall@10 [95% interval] / nDCG@10, tune and held-out parts", "",
-             f"| task | part (queries) | embedder | dense | BM25 | {BEFORE_NAME} | " + " | ".join(VARIANTS) + " | shipped |",
-             "|---|---|---|---|---|---|" + "---|" * len(VARIANTS) + "---|"]
+             "| task | part (queries) | embedder | dense | BM25 | " + " | ".join(VARIANTS) + " | shipped |",
+             "|---|---|---|---|---|" + "---|" * len(VARIANTS) + "---|"]
     for (emb, task), res in q["results"].items():
         for p in rq.PARTS:
             cells = []
-            for name in ("dense", "BM25", BEFORE_NAME, *VARIANTS, "shipped"):
+            for name in ("dense", "BM25", *VARIANTS, "shipped"):
                 s = res["scores"][(name, p)]
                 cells.append(f"{_ci(s['recall'])} / {s['ndcg'][0]:.3f}")
             n = res["scores"][("dense", p)]["n"]
             lines.append(f"| {task} | {p} ({n}) | {emb} | " + " | ".join(cells) + " |")
     lines += ["", "Held-out nDCG@10 difference, shipped minus other, mean [95% interval]: " + "; ".join(
-        f"{task} {emb}: - dense {_ci(_diff(q, emb, task, 'dense'))}, - before {_ci(_diff(q, emb, task, BEFORE_NAME))}"
+        f"{task} {emb}: - dense {_ci(_diff(q, emb, task, 'dense'))}, - before {_ci(_diff(q, emb, task, 'RRF k=60 (before)'))}"
         for (emb, task) in q["results"] if task.startswith("mg")) + ".",
               f"The bench's own fusion matches the shipped `Retriever.search` top 10 on: "
               + ", ".join(f"{e}/{t} {c}" for (e, t), c in q["checks"].items()) + ".", "",
@@ -126,7 +121,7 @@ def report(q: dict, build: dict, speed: list[dict], resync: list[dict], embed_ms
         res = q["results"].get((emb, "zh"))
         if not res:
             continue
-        for name in ("dense", "BM25", BEFORE_NAME, "shipped"):
+        for name in ("dense", "BM25", "RRF k=60 (before)", "shipped"):
             sel, kinds = res["select"], res["select"][(name, "kinds")]
             rec = res["scores"][(name, "kinds")]
             lines.append(f"| {emb} | {name} | " + " | ".join(f"{sel[(name, p)][0] / sel[(name, p)][1]:.2f} ({sel[(name, p)][0]}/{sel[(name, p)][1]})" for p in rq.PARTS)

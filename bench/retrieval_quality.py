@@ -26,8 +26,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from bench.common import percentile
 from bench.mgshopdial import MG_FILES, mg_recommendations
 from catalog import CatalogStore, demo_catalog_path, import_file
@@ -193,23 +191,6 @@ def candidate_lists(retriever, queries: Sequence[Query], *, n: int = 100) -> tup
     return dense, lexical
 
 
-def dense_lists_before(retriever, queries: Sequence[Query], *, n: int = 100) -> list | None:
-    """The dense top-n of every query as an index of document text version 1 (`Product.embedding_text()`
-    alone, before the prose extras) would give it; None when no product's text changed (the
-    index's own lists are then the same). Exact search: the quality catalogs are small."""
-    from retrieval.document import prose_extras
-
-    changed = [p for p in retriever.store.iter_products() if prose_extras(p)]
-    if not changed:
-        return None
-    assert len(set(retriever.index.langs)) == 1, "one language: no language centering to repeat here"
-    vectors, row = retriever.index.vectors.copy(), {pid: i for i, pid in enumerate(retriever.index.ids)}
-    vectors[[row[p.id] for p in changed]] = retriever.embedder.embed_documents([p.embedding_text() for p in changed])
-    scores = retriever.embedder.embed_queries([q.text for q in queries]) @ vectors.T
-    ids = retriever.index.ids
-    return [[(ids[j], float(s[j])) for j in np.argsort(-s, kind="stable")[:n]] for s in scores]
-
-
 def rankings(dense: list, lexical: list, fusions: dict[str, object]) -> dict[str, list[list[str]]]:
     """'dense', 'BM25' and one ranking per named `Fusion`, for every query, best first."""
     out = {"dense": [[p for p, _ in d] for d in dense], "BM25": [[p for p, _ in lx] for lx in lexical]}
@@ -222,14 +203,10 @@ def rankings(dense: list, lexical: list, fusions: dict[str, object]) -> dict[str
     return out
 
 
-def evaluate_task(task: Task, retriever, fusions: dict[str, object], *, before: tuple[str, object] | None = None) -> dict[str, object]:
-    """Every ranking of `fusions` (plus dense, BM25) scored on both parts; the zh task also as product-select.
-    `before`: (name, fusion) of the ranking that shipped before, over document text version 1."""
+def evaluate_task(task: Task, retriever, fusions: dict[str, object]) -> dict[str, object]:
+    """Every ranking of `fusions` (plus dense, BM25) scored on both parts; the zh task also as product-select."""
     dense, lexical = candidate_lists(retriever, task.queries)
     ranked = rankings(dense, lexical, fusions)
-    if before:
-        old = dense_lists_before(retriever, task.queries)
-        ranked[before[0]] = rankings(old if old is not None else dense, lexical, {"x": before[1]})["x"]
     out: dict[str, object] = {"n": len(task.queries), "scores": {}, "select": {}}
     for name, lists in ranked.items():
         for p in PARTS:

@@ -81,9 +81,6 @@ class FaissIndex:
         self.ids: list[str] = []
         self.hashes: list[str] = []
         self.langs: list[str] = []  # the language of each row's product ("" when unknown)
-        # Which document text the vectors embed (`retrieval.document.TEXT_VERSION`); None: not set
-        # yet (a new index); 1: saved before the version was recorded.
-        self.text_version: int | None = None
         self._centroids: dict[str, np.ndarray] | None = None
         self._params: dict[str, tuple] | None = None
         self.vectors = np.zeros((0, dim), np.float32)
@@ -117,7 +114,6 @@ class FaissIndex:
         self.ids, self.hashes, self.vectors = meta["ids"], meta["hashes"], vectors
         self._saved = True
         self.langs = meta.get("langs") or [""] * len(self.ids)
-        self.text_version = meta.get("text_version", 1)
         self._row = {pid: i for i, pid in enumerate(self.ids)}
         index_path = self.directory / "faiss.index"
         if index_path.exists():
@@ -138,7 +134,7 @@ class FaissIndex:
         tmp = Path(tempfile.mkdtemp(dir=self.directory))
         np.save(tmp / "vectors.npy", self.vectors)
         (tmp / "meta.json").write_text(json.dumps({"model": self.model, "dim": self.dim, "ids": self.ids, "hashes": self.hashes,
-                                                   "langs": self.langs, "text_version": self.text_version}))
+                                                   "langs": self.langs}))
         faiss.write_index(self._index(), str(tmp / "faiss.index"))
         folded = journal.entries(self.directory)
         for name in ("vectors.npy", "faiss.index", "meta.json"):  # meta last: it vouches for the others
@@ -218,11 +214,6 @@ class FaissIndex:
                 self.langs.append(lang)
         self.vectors = np.ascontiguousarray(mat, np.float32)
         self._edit_faiss(sorted(set(touched)), sorted(set(moved)), first_new)
-
-    def set_text_version(self, version: int) -> None:
-        """Record which document text the vectors now embed, and persist."""
-        self.text_version = version
-        self._save()
 
     def label_languages(self, languages: dict[str, str]) -> None:
         """Set the language of rows indexed before languages were recorded (once), and persist."""

@@ -14,7 +14,6 @@ from pathlib import Path
 from catalog.models import Product
 from catalog.store import CatalogStore
 from catalog.text import script
-from retrieval.document import TEXT_VERSION, document_text, prose_extras
 from retrieval.embedder import Embedder, load_embedder
 from catalog.filters import Filters
 from retrieval.index import ANN_THRESHOLD, FaissIndex
@@ -102,32 +101,16 @@ class Retriever:
         if "" in self.index.langs:  # indexed by an earlier version, which did not record languages
             unknown = [pid for pid, lang in zip(self.index.ids, self.index.langs) if not lang]
             self.index.label_languages({p.id: script(p.title) for p in self.store.get_many(unknown)})
-        old_text = self.index.text_version != TEXT_VERSION
-        if old_text and not len(self.index):  # a new index: everything below embeds the current text
-            self.index.text_version, old_text = TEXT_VERSION, False
-        if old_text:
-            to_embed = self._text_changed(to_embed, hashes)
-        products: list[Product] = []
-        if to_embed or to_drop:
-            t0 = time.perf_counter()
-            products = self.store.get_many(to_embed)
-            vectors = self.embedder.embed_documents([document_text(p) for p in products], show_progress=show_progress)
-            # An import racing this sync leaves a product with its old hash: the next sync embeds it again.
-            self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop,
-                              languages=[script(p.title) for p in products])
-            logger.info("vector index: embedded %d, dropped %d in %.1fs", len(products), len(to_drop), time.perf_counter() - t0)
-        if old_text:
-            self.index.set_text_version(TEXT_VERSION)
+        if not to_embed and not to_drop:
+            return 0, 0
+        t0 = time.perf_counter()
+        products = self.store.get_many(to_embed)
+        vectors = self.embedder.embed_documents([p.embedding_text() for p in products], show_progress=show_progress)
+        # An import racing this sync leaves a product with its old hash: the next sync embeds it again.
+        self.index.update([p.id for p in products], [hashes[p.id] for p in products], vectors, drop=to_drop,
+                          languages=[script(p.title) for p in products])
+        logger.info("vector index: embedded %d, dropped %d in %.1fs", len(products), len(to_drop), time.perf_counter() - t0)
         return len(products), len(to_drop)
-
-    def _text_changed(self, stale: list[str], hashes: dict[str, str]) -> list[str]:
-        """`stale` plus the indexed products whose document text gained prose extras since version 1
-        (the only change so far): one pass over the catalog, once per index."""
-        indexed = set(self.index.ids)
-        gained = [p.id for p in self.store.iter_products() if p.id in indexed and p.id in hashes and prose_extras(p)]
-        logger.info("vector index: document text version %s -> %d, re-embedding %d products",
-                    self.index.text_version, TEXT_VERSION, len(gained))
-        return list(dict.fromkeys([*stale, *gained]))
 
     def search(self, query: str, *, k: int = 10, filters: Filters | dict | None = None,
                collapse_variants: bool = True, candidates: int = 100) -> list[Hit]:

@@ -13,7 +13,6 @@ import pytest
 
 from catalog import CatalogStore, import_file
 from retrieval import Filters, Retriever
-from retrieval.document import document_text
 from retrieval.embedder import load_embedder
 from retrieval.index import FaissIndex
 from tests.contracts_retrieval import DIM, unit, EmbedderContract, MultilingualEmbedderContract, VectorIndexContract
@@ -114,7 +113,7 @@ def test_reimporting_ten_changed_products_reembeds_only_those(tmp_path, dummyjso
     assert len(changed) == 10
     assert {pid for pid, _ in r.store.lexical_search("guarantee", limit=50)} == changed
     some = r.store.get(sorted(changed)[0])
-    stored = r.index.score_ids(embedder.embed_documents([document_text(some)])[0], [some.id])
+    stored = r.index.score_ids(embedder.embed_documents([some.embedding_text()])[0], [some.id])
     assert stored[0][1] == pytest.approx(1.0, abs=1e-4)  # the vector of the new text, not the old one
 
 
