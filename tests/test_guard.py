@@ -227,3 +227,33 @@ def test_stock_and_superlatives_said_of_it_are_checked_against_its_row():
     assert guard.check("The Hiking Boots (12, leather, yes) cost $236.57.") == []
     assert guard.check("It is the most affordable option.")  # "it" is the $236.57 pair; the other is cheaper
     assert guard.check("It is the perfect fit for you.")
+
+
+def test_what_the_manual_read_found_wrong_is_dropped():
+    """Sentences a person reading the rows judged wrong (bench/RESULTS.md, manual read): praise of the
+    lowest rating, "the most affordable" of a dearer card, "the only one" among four, affordability and
+    a title no row gives, a best-in-class claim."""
+    low = Product(id="l", title="Loamstep Canyon Kids' Waterproof Hiking Boot", price=59.99, rating=3.8,
+                  description="Waterproof boot for kids.", stock=5)
+    high = Product(id="h", title="Stridewell Ascent Mid Waterproof Hiking Boot", price=112.5, rating=4.3,
+                   description="Waterproof mid boot.", stock=5)
+    guard = GroundingGuard([low, high])
+    assert guard.check("The Loamstep Canyon Kids' Waterproof Hiking Boot has a rating of 3.8/5, which is a good rating.")
+    assert guard.check("The Stridewell Ascent Mid Waterproof Hiking Boot is the most affordable option.")
+    assert guard.check("The Stridewell Ascent Mid Waterproof Hiking Boot is the only one that is waterproof.")
+    assert guard.check("推荐Loamstep Canyon Kids' Waterproof Hiking Boot，因为它价格实惠。")
+    assert guard.check("推荐Loamstep Canyon Kids' Waterproof Hiking Boot，因为它的标题是“登山鞋”。")
+    assert guard.check("The Stridewell Ascent Mid Waterproof Hiking Boot has the best waterproofing.")
+    assert guard.check("The Loamstep Canyon Kids' Waterproof Hiking Boot is the most affordable option.") == []
+    assert guard.check("The Stridewell Ascent Mid Waterproof Hiking Boot is the best match.") == []
+
+
+def test_a_sentence_naming_nothing_is_about_the_product_named_before_it():
+    red = Product(id="r", title="Office Chair (mesh, red, none, standard)", price=544.29,
+                  attributes={"armrest": "none", "backrest height": "standard", "color": "red", "material": "mesh"})
+    blue = Product(id="b", title="Office Chair (mesh, blue, fixed, high)", price=400.0,
+                   attributes={"armrest": "fixed", "backrest height": "high", "color": "blue", "material": "mesh"})
+    guard = GroundingGuard([red, blue])
+    assert guard.check("The best match is the Office Chair (mesh, red, none, standard).") == []
+    assert guard.check("The chair has a fixed armrest and a standard backrest height.")  # the blue one's armrest
+    assert guard.check("The chair has a standard backrest height.") == []

@@ -129,21 +129,32 @@ def name_keys(p: Product, others: Sequence[Product]) -> list[str]:
     other_titles = " ".join(o.title.lower() for o in others if o is not p)
     if p.brand and p.brand.lower() not in other_titles and len(p.brand) >= 3:
         keys.append(p.brand.lower())
-    for w in re.findall(r"[a-z][a-z0-9-]{4,}", title):
+    # A word only this title has names it ("the Ridgeback"), but not a variant's options ("fixed" in
+    # "Office Chair (mesh, blue, fixed, high)"): those are what the sentence says about a product.
+    for w in re.findall(r"[a-z][a-z0-9-]{4,}", re.sub(r"\([^()]*\)\s*$", "", title)):
         if w not in other_titles and w not in p.category.lower():
             keys.append(w)
     return [k for k in dict.fromkeys(keys) if k]
 
 
 def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
-    """Products the sentence names, in the order they appear in it."""
+    """Products the sentence names, in the order they appear in it; a variant is also named by all of
+    its options ("the mesh, red, none, standard chair" for "Office Chair (mesh, red, none, standard)")."""
     low = plain(sentence)
     found = []
     for p in products:
         at = [low.find(k) for k in name_keys(p, products) if _has_key(low, k)]
+        options = _options(p.title)
+        if not at and len(options) >= 2 and all(_has_key(low, o) for o in options):
+            at = [min(low.find(o) for o in options)]
         if at:
             found.append((min(at), p))
     return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+
+def _options(title: str) -> list[str]:
+    m = re.search(r"\(([^()]+)\)\s*$", title.lower())
+    return [o.strip() for o in m.group(1).split(",") if o.strip()] if m else []
 
 
 def named_by_name(sentence: str, products: Sequence[Product]) -> list[Product]:
@@ -280,8 +291,12 @@ def _row_negates(row: str, word: str) -> bool:
 
 
 def comparative_problems(sentence: str, named: Sequence[Product], given: Sequence[Product]) -> list[str]:
-    """Comparisons of price or rating that contradict the rows ("A is cheaper than B" when it isn't)."""
+    """Comparisons of price or rating that contradict the rows ("A is cheaper than B" when it isn't),
+    or that are said of no product in particular ("the most affordable option" with none named)."""
     out = []
+    patterns = (_CHEAPER, _PRICIER, _CHEAPEST, _PRICIEST, _BEST_RATED, _BETTER_RATED)
+    if not named and len(given) > 1 and any(p.search(sentence) for p in patterns):
+        return ["a comparison said of no product in particular"]
     if len(named) >= 2:
         a, b = named[0], named[1]
         if _CHEAPER.search(sentence) and a.currency == b.currency and not a.price < b.price:
@@ -290,6 +305,14 @@ def comparative_problems(sentence: str, named: Sequence[Product], given: Sequenc
             out.append(f"{a.title} is not pricier than {b.title}")
         if _BETTER_RATED.search(sentence) and not ((a.rating or 0) > (b.rating or 0)):
             out.append(f"{a.title} is not rated higher than {b.title}")
+    if len(named) == 1 and len(given) > 1:  # "the Vivo is cheaper": than the others shown, at least one
+        a, others = named[0], [p for p in given if p is not named[0]]
+        if _CHEAPER.search(sentence) and not any(a.price < p.price for p in others if p.currency == a.currency):
+            out.append(f"{a.title} is not cheaper than the others")
+        if _PRICIER.search(sentence) and not any(a.price > p.price for p in others if p.currency == a.currency):
+            out.append(f"{a.title} is not pricier than the others")
+        if _BETTER_RATED.search(sentence) and not any((a.rating or 0) > (p.rating or 0) for p in others):
+            out.append(f"{a.title} is not rated higher than the others")
     if named and len({p.currency for p in given}) == 1:
         a = named[0]
         if _CHEAPEST.search(sentence) and a.price > min(p.price for p in given):
@@ -299,4 +322,16 @@ def comparative_problems(sentence: str, named: Sequence[Product], given: Sequenc
     rated = [p.rating for p in given if p.rating is not None]
     if named and rated and _BEST_RATED.search(sentence) and (named[0].rating or 0) < max(rated):
         out.append(f"{named[0].title} is not the best rated")
+    if named and _RATING_PRAISE.search(sentence) and (named[0].rating is None or named[0].rating < max(rated or [0])
+                                                       or named[0].rating < 4.0):
+        out.append(f"{named[0].title}'s rating praised ({named[0].rating}) while it is not the best shown")
+    if len(given) > 1 and _ONLY_ONE.search(sentence):
+        out.append(f"'the only one' with {len(given)} products shown")
     return out
+
+
+# "a good rating", "highly rated", 评分很高: praise of a rating, true only of the best rated card (4 or more)
+_RATING_PRAISE = re.compile(r"\b(?:good|great|high|excellent|solid|strong|decent|impressive|positive|top|very\s+good)\s+"
+                            r"(?:customer\s+)?(?:ratings?|scores?|reviews?)\b|\b(?:highly|well)[\s-]rated\b"
+                            r"|评分(?:很|较|非常|相当)?高|好评|口碑(?:很|非常)?好", re.IGNORECASE)
+_ONLY_ONE = re.compile(r"\bthe\s+only\s+(?:one|option|product|item|model|choice)\b|唯一", re.IGNORECASE)

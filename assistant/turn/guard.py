@@ -97,12 +97,9 @@ class GroundingGuard:
         """Everything in one sentence that the rows do not support."""
         out: list[Violation] = []
         named = claims.mentioned(sentence, self.products)
-        if named:
-            subject = named[0]
-        elif claims.starts_with_pronoun(sentence) or len(self.products) == 1:
-            subject = self._subject
-        else:
-            subject = None
+        # The product it is about: the one it names, else the one the reply last named ("It ...",
+        # "The chair has ..."), else the only one given; a sentence before any name is about none.
+        subject = named[0] if named else self._subject
         rows = [subject] if subject is not None and len(named) <= 1 else (named or self.products)
         fact_text = " ".join(claims.row_text(p, reviews=True) for p in rows) + " " + self.supported_text.lower()
         out += self._prices(sentence, rows)
@@ -150,7 +147,8 @@ class GroundingGuard:
         about = named or ([subject] if subject is not None else [])  # "it is the most affordable": the subject
         out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, about, self.products)]
         said_stock = stock_said(sentence)
-        if said_stock is not None and not any(p.in_stock == said_stock for p in rows):
+        stock_rows = rows if subject is not None or named else self.products  # none named: true of all
+        if said_stock is not None and not all(p.in_stock == said_stock for p in stock_rows):
             out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]

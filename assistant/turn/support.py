@@ -34,15 +34,15 @@ may might must i me my we us our you your yours he him his she her
 not no yes
 first second third fourth last former latter
 found find recommend recommended recommends recommending recommendation suggest suggested suggests pick picked
-choose chosen choice choices option options best better good great top nice
-solid fine match matches matching matched suit suits suitable suited
+choose chosen choice choices option options
+match matches matching matched suit suits suitable suited
 need needs needed want wants wanted looking look searching search requirement requirements
 preference preferences criteria request requested
 product products item items one ones model models selection range catalog shop store
 because since due reason reasons why overall also plus
 offer offers offered offering provide provides provided providing feature features featuring featured
 come comes coming include includes including included available availability
-price priced prices cost costs value budget affordable reasonably reasonable priced
+price priced prices cost costs budget priced
 rating rated ratings star stars score
 cheaper cheapest pricier priciest expensive lower lowest higher highest
 stock in-stock
@@ -60,16 +60,18 @@ _ZH_FIELDS = {
     "女款": ("women", "women's"), "男士": ("men", "men's"), "男性": ("men", "men's"), "男款": ("men", "men's"),
     "儿童": ("kids", "kids'", "children", "child"), "鞋子": ("shoe", "shoes", "boot", "boots", "sneakers"),
     "鞋": ("shoe", "shoes", "boot", "boots", "sneakers"), "书": ("book", "novel"), "这本书": ("book", "novel"),
-    "作者": ("author", "by"), "品牌": ("brand",),
+    "作者": ("author", "by"), "品牌": ("brand",), "颜色": ("color", "colour"), "材质": ("material",),
+    "材料": ("material",), "尺寸": ("size", "dimensions"), "尺码": ("size",), "重量": ("weight",),
+    "容量": ("capacity", "volume"), "电池寿命": ("battery",), "寿命": ("life",), "设计": ("design",),
+    "型号": ("model",),
 }
 _NO_FACT_ZH = tuple(sorted("""
 推荐 建议 因为 由于 所以 因此 而且 并且 同时 另外 此外 理由 原因 总之
 这款 那款 这个 那个 这些 那些 它们 它的 它 该款 该 此款 本款 款 个 件 双 台 只 本
 您的 您 你的 你 我们 我 的 地 得 了 着 过 是 有 在 和 与 及 以及 或 或者 也 都 还 就 很 非常 十分 比较 更 最
 为 对 于 给 让 把 被 从 到 向 以 之 中 里 上 下 内 外 能 可以 可 会 要 需要 需求 要求 条件 预算 范围 以内
-适合 合适 符合 满足 匹配 选择 选项 最佳 最好 不错 优秀 理想 完美 首选
-商品 产品 目录 商店 本店 价格 售价 价位 实惠 合理 评分 评价 分 星 库存 有货 现货 在库存中 库存中
-颜色 材质 材料 尺寸 尺码 重量 容量 型号 标题 名称 寿命 电池寿命 描述 类别 设计
+适合 合适 符合 满足 匹配 选择 选项
+商品 产品 目录 商店 本店 价格 售价 价位 评分 评价 分 星 库存 有货 现货 在库存中 库存中 描述 类别
 提供 具有 拥有 带有 配有 包括 包含 特点 特色 功能 规格
 一款 一个 一种 这 那 其 每 各 所有 其他 其它 一些 多 少
 如果 但是 但 不过 然后 而 即 且 只 仅 才 又 再
@@ -130,14 +132,23 @@ def row_terms(rows: Iterable[Product], row_text, *, amounts: Iterable[float] = (
     return terms, text
 
 
-# "fits your $150 budget": fitting the shopper's own terms states nothing about the product's fit.
-_FITS_YOURS = re.compile(r"\bfits?\s+(?:well\s+)?(?:within\s+)?(?:your|the)\s+(?:[$¥€£]?[\d.,]+\s+)?"
-                         r"(?:budget|needs?|requirements?|price\s+range|criteria)\b")
+# "fits your $150 budget": fitting the shopper's own terms states nothing about the product's fit; "the
+# best match", "a great choice", "首选", "最佳选择" are the verdict of recommending, not a property.
+# Praise elsewhere ("a good rating" for the lowest one, "best battery", 价格实惠) must be the row's words.
+_NO_FACT_PHRASES = re.compile(
+    r"\bfits?\s+(?:well\s+)?(?:within\s+)?(?:your|the)\s+(?:[$¥€£]?[\d.,]+\s+)?"
+    r"(?:budget|needs?|requirements?|price\s+range|criteria)\b"
+    r"|\b(?:best|better|good|great|top|solid|nice|fine)\s+(?:overall\s+)?(?:match(?:es)?|choices?|options?|picks?"
+    r"|bet|recommendations?|alternatives?)\b"
+    r"|(?:最佳|最好|不错|理想)的?(?:选择|匹配|推荐)|首选"
+    # comparisons of price and rating: the guard checks them against the numbers (claims.comparative_problems)
+    r"|\b(?:best|highest|top|better|higher)[\s-]rated\b|\b(?:highest|higher)\s+rating\b|\b(?:most|more)\s+affordable\b"
+    r"|\b(?:least|less)\s+expensive\b|\bbetter\s+value\b")
 
 
 def unbacked(sentence: str, terms: set[str], text: str) -> list[str]:
     """Content words of the sentence that the rows (`row_terms`) do not say."""
-    low = _FITS_YOURS.sub(" ", sentence.lower())
+    low = _NO_FACT_PHRASES.sub(" ", sentence.lower())
     out = []
     for w in _LATIN.findall(_digits(re.sub(r"[\u4e00-\u9fff]", " ", low).replace("-", " "))):
         if w in _NO_FACT_EN or (len(w) == 1 and not w.isdigit()):
