@@ -10,7 +10,7 @@ import re
 
 from language.cjk import has_cjk, join_cjk
 
-__all__ = ["STOPWORDS", "strip_dialogue", "tidy"]
+__all__ = ["STOPWORDS", "present_for", "strip_dialogue", "tidy"]
 
 # Chinese request openers and glue, one list for every rule: "我想买", "帮我找一下", "有没有", "推荐".
 # A classifier after a verb or numeral goes with it ("买个手机", "来一双"); 双/套/本 alone may start a
@@ -127,6 +127,11 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
 # Who the present is for says which group it is for ("gloves for my wife" -> for her).
 _FOR_HER = re.compile(r"\b(?:to|for)\s+my\s+(?:wife|mom|mother|mum|girlfriend|sister|grandma|grandmother|aunt)\b", re.I)
 _FOR_HIM = re.compile(r"\b(?:to|for)\s+my\s+(?:husband|dad|father|boyfriend|brother|grandpa|grandfather|uncle)\b", re.I)
+
+
+def present_for(text: str) -> str:
+    """ "for him" / "for her" when the message says whom a present is for, else ""."""
+    return "for her" if _FOR_HER.search(text) else "for him" if _FOR_HIM.search(text) else ""
 
 
 def strip_dialogue(text: str) -> str:

@@ -22,7 +22,8 @@ from language.acts import (
 )
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
-from language.fillers import STOPWORDS, strip_dialogue
+from language.fillers import STOPWORDS, present_for, strip_dialogue
+from language.hobbies import as_need, liked
 from language.person import asks_for_person, could_ask_for_person
 from language.query import parse_query
 from language.references import RE_ALL, find_quantity, find_references, title_matches
@@ -54,6 +55,7 @@ class Understanding:
     currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
     source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
     act_probability: float | None = None  # the model's probability for its act, when source == "model"
+    hobby: str | None = None  # a present for someone who likes this pastime ("he loves hiking"): HOBBY_KINDS
 
     @property
     def language(self) -> str:
@@ -255,6 +257,17 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     if count and _COMES_WITH.search(raw):  # "does it come with a charger?": about the product, not a search
         return result("question", references=pointed(references), question_topic="other"), False
     need = _need_text(parsed.text)
+    hobby = None
+    likes = liked(raw if lang == "zh" else parsed.text)
+    if likes is not None and likes.only_present:
+        # "a present for my father. He loves coffee": what he loves is the need, not the present talk.
+        hobby = likes.hobby if lang == "en" or need == likes.what else None
+        what = likes.what if hobby else as_need(likes.what)  # "badminton" -> "badminton gear"
+        need = _need_text(f"{what} {present_for(raw)}") if lang == "en" else need
+        if hobby:  # the pastime's kinds of product are searched, not the one its word names ("coffee")
+            delta.pop("categories", None)
+    elif likes is not None and lang == "en":  # "a watch for my dad, he loves hiking": the watch
+        need = _need_text(likes.rest)
     content = _content_words(need)
     if DETAILS.search(raw):
         target = pointed(references)
@@ -273,9 +286,10 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
             comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
         # "waterproof is a must": a property alone narrows what is on screen.
         refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))
-        weak = not (names_product or delta or excluded or parsed.filters.brands)
+        refining = refining and likes is None
+        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby)
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references), weak
+                      cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby), weak
     if delta or excluded or cheaper or pricier or more or comparative:
         return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references), False

@@ -32,3 +32,40 @@ def test_a_size_asked_after_a_list_keeps_only_rows_in_that_size(make_bot):
     assert reply.products and all("10" in _sizes(p) for p in reply.products)
     assert all("boot" in p.title.lower() or "hiker" in p.title.lower() for p in reply.products)
     assert "boots size" not in reply.text  # the need stays "waterproof hiking boots"
+
+
+@pytest.mark.parametrize("text,need,hobby", [
+    ("I am also looking for a present for my father. He loves coffee.", "coffee for him", "coffee"),
+    ("a present for my wife, she enjoys cooking", "cooking for her", "cooking"),
+    ("想给我爸买个礼物，他喜欢爬山，帮我看看", "爬山", "hiking"),
+    ("I am also looking for a present for my father. He loves badminton.", "badminton gear for him", None),
+    ("I need a watch for my dad, he loves hiking", "watch for him", None),
+])
+def test_what_a_person_loves_is_the_need_of_a_present(text, need, hobby):
+    u = understand(text)
+    assert u.act == "search" and u.query_text == need and u.hobby == hobby
+
+
+def test_liking_a_shown_product_is_no_pastime():
+    assert understand("she likes the first one", shown=["a", "b"], shown_titles=["A", "B"]).hobby is None
+
+
+_HIKING_GEAR = {"hiking boots", "backpacks", "tents", "trekking poles", "sleeping bags", "headlamps", "water bottles"}
+
+
+@pytest.mark.parametrize("text", ["I am also looking for a present for my father. He loves hiking.",
+                                  "想给我爸买个礼物，他喜欢爬山，帮我看看"])
+def test_a_present_for_a_hiker_is_hiking_gear_of_several_kinds(make_bot, text):
+    reply = make_bot(None).chat(text, session_id="hobby")
+    kinds = [str(p.attributes.get("subcategory", "")).lower() for p in reply.products]
+    assert reply.products and set(kinds) <= _HIKING_GEAR and len(set(kinds)) >= 2
+    assert "loved" not in reply.text.lower()
+
+
+def test_a_present_for_a_coffee_lover_is_coffee_things(make_bot):
+    bot = make_bot(None)
+    reply = bot.chat("I am also looking for a present for my father. He loves coffee.", session_id="coffee")
+    assert reply.products and all("coffee" in (p.title + str(p.attributes.get("subcategory"))).lower()
+                                  or "espresso" in p.title.lower() for p in reply.products)
+    cheapest = bot.chat("My budget is a bit limited, so what's your cheapest option?", session_id="coffee")
+    assert min(reply.products, key=lambda p: p.price).title in cheapest.text

@@ -37,30 +37,7 @@ def handle(ctx: ActContext) -> Draft:
         filters = _same_kind(filters, shown)
     k = deps.max_products
     floor = _noise_floor(deps, lang)
-    search_text = query
-    hits = _find(deps, search_text, k + 8, filters)
-    if lang == "zh" and with_english_terms(query) != query:
-        # Rows that say the shopper's own Chinese words first, then what the English product words
-        # find (an English catalog, or English rows of a mixed one).
-        said = re.sub(r"[^\u4e00-\u9fff]", "", query)
-        own = [h for h in hits if h.lexical_score is not None and said
-               and (said in h.product.title or any(said in t for t in h.product.tags))]
-        seen = {h.product.id for h in own}
-        # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
-        # products come within reach ("T恤" found a helmet next to the T-shirt).
-        search_text = " ".join(english_terms(query))
-        hits = own + [h for h in _find(deps, search_text, k + 8, filters)
-                      if h.product.id not in seen]
-    found = hits
-    hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
-    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
-    # when the shopper made a property a must and some rows say it, those are the answer.
-    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
-    if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
-        with_it = [h for h in hits if claims.has_properties(query, h.product)]
-        hits = with_it or hits
-    hits = _one_per_product(hits, k + 8)
+    found, hits, search_text = _matching(ctx, query, need, filters, refining, floor)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -106,6 +83,45 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, floor: float):
+    """(every hit found, the relevant hits of the need's kind, one per product, the text searched)."""
+    deps, u, shown, lang, k = ctx.deps, ctx.u, ctx.shown, ctx.state.lang, ctx.deps.max_products
+    hobby = getattr(u, "hobby", None) if u.act == "search" else None
+    if hobby:  # a present for someone who likes a pastime: the things it uses, a few kinds
+        from assistant.turn.acts.hobby import hobby_hits
+
+        english_floor = _noise_floor(deps, "en")  # the kinds are searched in English words
+        picked = hobby_hits(lambda text: _find(deps, text, k + 8, filters), hobby, n=k + 8,
+                            relevant=lambda hits: relevant(hits, filters, floor=english_floor),
+                            for_others=lambda p: _for_others(query, p))
+        if picked:
+            return picked, picked, query
+    search_text = query
+    hits = _find(deps, search_text, k + 8, filters)
+    if lang == "zh" and with_english_terms(query) != query:
+        # Rows that say the shopper's own Chinese words first, then what the English product words
+        # find (an English catalog, or English rows of a mixed one).
+        said = re.sub(r"[^\u4e00-\u9fff]", "", query)
+        own = [h for h in hits if h.lexical_score is not None and said
+               and (said in h.product.title or any(said in t for t in h.product.tags))]
+        seen = {h.product.id for h in own}
+        # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
+        # products come within reach ("T恤" found a helmet next to the T-shirt).
+        search_text = " ".join(english_terms(query))
+        hits = own + [h for h in _find(deps, search_text, k + 8, filters)
+                      if h.product.id not in seen]
+    found = hits
+    hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
+    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
+    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
+    # when the shopper made a property a must and some rows say it, those are the answer.
+    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
+    if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
+        with_it = [h for h in hits if claims.has_properties(query, h.product)]
+        hits = with_it or hits
+    return found, _one_per_product(hits, k + 8), search_text
 
 
 def _respelled(prefs, deps, lang: str):
