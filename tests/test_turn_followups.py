@@ -69,3 +69,22 @@ def test_a_present_for_a_coffee_lover_is_coffee_things(make_bot):
                                   or "espresso" in p.title.lower() for p in reply.products)
     cheapest = bot.chat("My budget is a bit limited, so what's your cheapest option?", session_id="coffee")
     assert min(reply.products, key=lambda p: p.price).title in cheapest.text
+
+
+def test_two_swapped_letters_are_mended_to_the_catalogs_word():
+    from language.spelling import respell
+
+    words = {"tent", "tents", "note", "best"}
+    assert respell("best tnet", words) == "best tent"
+    assert respell("best tnte", words) == "best tnte"  # more than one swap: left alone
+
+
+def test_a_typo_of_a_catalog_word_is_searched_and_the_follow_ups_work(make_bot):
+    bot = make_bot(None)
+    first = bot.chat("im looking for the best tnet out there", session_id="tnet")
+    assert first.products and all("tent" in p.title.lower() for p in first.products)
+    similar = bot.chat("Is there another one that is similar to the first one?", session_id="tnet")
+    assert similar.products and all("tent" in p.title.lower() for p in similar.products)
+    assert not {p.id for p in similar.products} & {p.id for p in first.products}
+    lightest = bot.chat("which one is the lightest?", session_id="tnet")
+    assert any(p.title in lightest.text for p in similar.products)
