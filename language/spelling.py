@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
-__all__ = ["respell"]
+__all__ = ["respell", "respell_chinese"]
 
 _TOKEN = re.compile(r"[a-z]{4,}")
 
@@ -33,3 +34,66 @@ def respell(text: str, words: frozenset[str] | set[str], *, keep: frozenset[str]
         return next((w for w in swapped if w in words), word)
 
     return _TOKEN.sub(fix, text.lower()) if _TOKEN.search(text.lower()) else text
+
+
+def respell_chinese(text: str) -> str:
+    """`text` with a Chinese word typed as a homophone of a known product word mended ("台登" -> 台灯,
+    "登山被包" -> 登山背包, "冲峰衣" -> 冲锋衣): pinyin input makes these the common Chinese typos.
+
+    Only characters outside every known word are changed ("只能手机" -> 智能手机 keeps 手机), only to a
+    known word that sounds the same (toneless pinyin, read as a word) and keeps at least half of the
+    typed characters."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    by_sound = _words_by_sound()
+    known = _known_chinese_words()
+    covered = [False] * len(text)
+    for word in known:  # longest first: the words already right are left alone
+        start = text.find(word)
+        while start >= 0:
+            if not any(covered[start:start + len(word)]):
+                covered[start:start + len(word)] = [True] * len(word)
+            start = text.find(word, start + 1)
+    sounds = _sounds(text)
+    out, i = list(text), 0
+    while i < len(text):
+        for n in range(min(6, len(text) - i), 1, -1):
+            piece = text[i:i + n]
+            if all(covered[i:i + n]) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", piece):
+                continue
+            word = next((w for w in by_sound.get(sounds[i:i + n], ()) if sum(a == b for a, b in zip(w, piece)) * 2 >= n
+                         and all(a == b for a, b, c in zip(w, piece, covered[i:i + n]) if c)), None)
+            if word is not None:
+                out[i:i + n] = list(word)
+                i += n
+                break
+        else:
+            i += 1
+    return "".join(out)
+
+
+def _sounds(text: str) -> tuple[str, ...]:
+    """Toneless pinyin of each character, read in context; any other character stands for itself."""
+    from pypinyin import lazy_pinyin
+
+    sounds = tuple(s.lower() for s in lazy_pinyin(text, errors=lambda chars: list(chars)))
+    if len(sounds) != len(text):  # never expected: keep the text as typed rather than misalign
+        return tuple(text)
+    return sounds
+
+
+@lru_cache(maxsize=1)
+def _known_chinese_words() -> tuple[str, ...]:
+    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SYNONYMS
+
+    words = {w for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS) for w in table
+             if re.search(r"[\u4e00-\u9fff]", w) and len(w) >= 2}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words_by_sound() -> dict[tuple[str, ...], tuple[str, ...]]:
+    sounds: dict[tuple[str, ...], list[str]] = {}
+    for word in _known_chinese_words():
+        sounds.setdefault(_sounds(word), []).append(word)
+    return {k: tuple(v) for k, v in sounds.items()}

@@ -28,6 +28,7 @@ from language.person import asks_for_person, could_ask_for_person
 from language.query import parse_query
 from language.references import RE_ALL, find_quantity, find_references, title_matches
 from language.service import service_request
+from language.spelling import respell_chinese
 from language.topics import topic as topic_of
 from language.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -213,7 +214,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     blanked = raw
     for start, end in refs.spans:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    parsed = parse_query(blanked, vocab=vocab)
+    # A Chinese product word typed as its homophone ("台登" for 台灯) is read as the word.
+    parsed = parse_query(respell_chinese(blanked) if lang == "zh" else blanked, vocab=vocab)
     names_product = bool(parsed.filters.categories)
     service = service_request(raw) if not (refs.explicit or refs.single_pronoun) else None
     if service and (not names_product or service[0] == "order_problem"):

@@ -88,3 +88,18 @@ def test_a_typo_of_a_catalog_word_is_searched_and_the_follow_ups_work(make_bot):
     assert not {p.id for p in similar.products} & {p.id for p in first.products}
     lightest = bot.chat("which one is the lightest?", session_id="tnet")
     assert any(p.title in lightest.text for p in similar.products)
+
+
+@pytest.mark.parametrize("typed,meant", [("台登", "台灯"), ("登山被包", "登山背包"), ("冲峰衣", "冲锋衣"),
+                                         ("只能手机", "智能手机"), ("蓝芽耳机", "蓝牙耳机")])
+def test_a_chinese_homophone_typo_is_read_as_the_product_word(typed, meant):
+    from language.spelling import respell_chinese
+
+    assert respell_chinese(f"有没有好一点的{typed}推荐") == f"有没有好一点的{meant}推荐"
+
+
+@pytest.mark.parametrize("text", ["悬疑小说", "红色跑鞋", "被子", "想给我爸买个礼物，他喜欢喝咖啡"])
+def test_words_already_right_are_left_alone(text):
+    from language.spelling import respell_chinese
+
+    assert respell_chinese(text) == text

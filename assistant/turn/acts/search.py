@@ -270,7 +270,7 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
     filters = _same_kind(ctx.prefs.filters.merged(exclude_ids=tuple(shown)), [base])
     floor = _noise_floor(deps, lang)
     hits = [h for h in relevant(_find(deps, base.title, k + 8, filters), filters, floor=floor) if h.product.id not in shown]
-    kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title)
+    kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title) or _family(base)
     hits = of_the_kind(hits, kind, "en", floor=floor, shown=[base])
     hits = [h for h in hits if not _for_others(base.title, h.product)]  # a women's boot: women's boots
     # A kids' product: kids' ones first; then what a shopper can buy now.
@@ -280,6 +280,12 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
 
 def _for_kids(p: Product) -> bool:
     return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", p.title, re.IGNORECASE) is not None
+
+
+def _family(p: Product) -> str:
+    """A variant's family name ("T-Shirt" of "T-Shirt (red, L, cotton)"): in a feed of product types
+    with their options in brackets, the family is the kind."""
+    return re.sub(r"\s*\(.*$", "", p.title).strip() if p.group_id else ""
 
 
 def _title_kind(title: str) -> str:
