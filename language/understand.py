@@ -99,6 +99,18 @@ def _content_words(text: str) -> list[str]:
     return mixed + words + ([''.join(cjk)] if len(cjk) >= 2 else [])
 
 
+# "Do you have wall calendar?", "Actually, never mind. Do you sell X?": a sentence that asks whether the
+# shop sells something is a search, whatever a learned act guesses from its shape (a policy question
+# says a service topic, which the rules read before this).
+_ASKS_TO_BUY = re.compile(r"(?:^|[.!?;。！？；]\s*)(?:(?:do|does)\s+(?:you|u)\s+(?:have|sell|carry|stock)|have\s+you\s+got"
+                          r"|(?:do|does)\s+(?:the\s+)?(?:shop|store)\s+(?:have|sell|carry))\b|有没有|有卖|卖不卖",
+                          re.IGNORECASE)
+
+
+def _asks_to_buy(text: str) -> bool:
+    return _ASKS_TO_BUY.search(text) is not None
+
+
 ActModel = Callable[[str], "tuple[str, float] | None"]
 ACT_MODEL_THRESHOLD = 0.7  # a learned act below this probability never overrides the rules (hand-set)
 
@@ -289,7 +301,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         # "waterproof is a must": a property alone narrows what is on screen.
         refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))
         refining = refining and likes is None
-        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby)
+        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby or _asks_to_buy(raw))
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby), weak
     if delta or excluded or cheaper or pricier or more or comparative:

@@ -103,3 +103,13 @@ def test_words_already_right_are_left_alone(text):
     from language.spelling import respell_chinese
 
     assert respell_chinese(text) == text
+
+
+@pytest.mark.parametrize("text", ["Actually, never mind. Do you have wall calendar?", "Do you have a wall calendar?"])
+def test_asking_whether_the_shop_sells_something_is_a_search_whatever_the_act_model_guesses(text):
+    from assistant.intent.act_head import ActClassifier
+
+    model = ActClassifier.from_defaults().act  # the shipped learned head, which reads these as policy questions
+    u = understand(text, act_model=model)
+    assert u.act == "search" and u.query_text == "wall calendar"
+    assert understand("do you have a return policy?", act_model=model).act == "policy"  # the rules' topic wins
