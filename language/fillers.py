@@ -58,7 +58,7 @@ _TALK = re.compile(
     r"|\b(?:(?:my|the|our|a)\s+)?budget(?:\s+(?:is|will\s+be|would\s+be|of|was))?(?:\s+(?:a\s+bit|kind\s+of|quite|very))?"
     r"(?:\s+(?:limited|tight|small))?|\b(?:a\s+bit\s+)?limited\b|\b(?:around|arround|about|approximately|approx|roughly)\b"
     r"|\b(?:i\s+think\s+)?(?:i|we)\s+can\s+(?:go|spend|pay)(?:\s+(?:a\s+bit\s+)?(?:higher|more|up|lower))?\b"
-    r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:that|this|the|my)\s+(?:range|budget|price\s+range)\b"
+    r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:(?:that|this|the|my)\s+)?(?:range|budget|price\s+range)\b"
     r"|\bprice\s+range\b|\bhappen\s+to\s+have\b|\bis\s+a\s+must\b|\b(?:actually,?\s+)?never\s*mind\b"
     r"|\bwhat(?:'s|\s+is)\s+your\b|\bhow\s+about\b|\bif\s+possible\b"
     r"|\bas\s+an?\s+(?:gift|present)(?:\s+(?:to|for)\s+(?:my|our|a|the)\s+[a-z]+)?\b"

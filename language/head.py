@@ -31,7 +31,8 @@ _TITLE_CUT = re.compile(r"\s(?:with|w/|for|compatible with|fits|by|includes|incl
 _TITLE_SPLIT = re.compile(r",|\s[-–—|/]\s|\||;|:")
 # Words that end a title phrase without being its noun: sizes, packs, editions, marketing words.
 _TITLE_NOT_HEADS = frozenset("""inch inches pack count pcs piece pieces set edition version new pro plus max mini lite
-ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium""".split())
+ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium
+daily weekly monthly yearly annual""".split())
 
 
 def _need_words(phrase: str) -> list[str]:

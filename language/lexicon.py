@@ -154,7 +154,7 @@ BUILTIN_BRAND_ALIASES: dict[str, str] = {
 # heads (kit, stand, holder) are here too: a "Smartphone Video Rig Kit" is a kit, not a smartphone.
 PRODUCT_NOUNS = frozenset("""
 adapter adapters backpack bag bags ball balls bat battery bed bench bicycle bike binder blanket blender
-blouse board book books boot boots bottle bowl box bra bracelet brush cable camera candle cap cartridge
+blouse board book books boot boots bottle bowl box bra bracelet brush cable calendar camera candle cap cartridge
 cartridges case chair charger clock coat cooker cover cream cup curtain cushion desk dress drill drone
 earbuds earphones earrings fan flashlight gimbal glasses gloves guitar hat headphones headset heater
 helmet holder hoodie iron jacket jeans kettle keyboard kit knife lamp laptop lens light lipstick mat

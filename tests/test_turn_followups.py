@@ -113,3 +113,18 @@ def test_asking_whether_the_shop_sells_something_is_a_search_whatever_the_act_mo
     u = understand(text, act_model=model)
     assert u.act == "search" and u.query_text == "wall calendar"
     assert understand("do you have a return policy?", act_model=model).act == "policy"  # the rules' topic wins
+
+
+def test_budget_talk_around_a_raised_budget_is_no_need():
+    u = understand("But I think I can go higher within 250. Happen to have more within that range ?",
+                   shown=["a", "b"], shown_titles=["A", "B"], shown_prices=[1.0, 2.0])
+    assert u.act == "refine" and u.query_text == "" and u.filters_delta["price_max"] == 250.0
+
+
+def test_a_planner_title_says_a_planner_not_a_book():
+    from language.head import kind_in_title, title_heads
+    from language.lexicon import PRODUCT_NOUNS
+
+    title = 'Dunwell 2023 Planner Weekly Monthly (8.5x11", Colorful), Nov 2022-2023'
+    assert title_heads(title)[0] == "planner"
+    assert kind_in_title({"book", "books"}, title, PRODUCT_NOUNS) is False

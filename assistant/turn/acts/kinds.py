@@ -49,7 +49,10 @@ def as_close_as(found, anchors, need: str, lang: str, *, floor: float):
     test without an anchor; the unfiltered matches give it one (a $9.71 novel stays, copy paper
     does not)."""
     of_kind = kind_test(need, lang)
-    typed = [h for h in anchors if of_kind is not None and of_kind(h.product) is True] or list(anchors)
+    # Anchors: rows that say the kind, and keyword matches whose titles cannot tell it (a novel's
+    # title is its name; "Confess: A Novel" alone would set the bar above "1922 by Stephen King").
+    typed = [h for h in anchors if of_kind is not None and (of_kind(h.product) is True or (
+        of_kind(h.product) is None and h.lexical_score is not None))] or list(anchors)
     scores = [h.dense_score for h in typed if h.dense_score is not None]
     if not scores:
         return []
