@@ -128,3 +128,28 @@ def test_a_planner_title_says_a_planner_not_a_book():
     title = 'Dunwell 2023 Planner Weekly Monthly (8.5x11", Colorful), Nov 2022-2023'
     assert title_heads(title)[0] == "planner"
     assert kind_in_title({"book", "books"}, title, PRODUCT_NOUNS) is False
+
+
+def _mechanical(p) -> bool:
+    return "mechanical" in p.title.lower() or "机械" in p.title
+
+
+@pytest.mark.parametrize("first,more", [("机械键盘", "还有别的推荐吗"), ("mechanical keyboard", "any other recommendations?")])
+def test_a_compound_kind_holds_on_a_catalog_with_categories_and_on_refinement(make_bot, first, more):
+    bot = make_bot(None)
+    reply = bot.chat(first, session_id="kb")
+    assert len(reply.products) >= 2 and all(_mechanical(p) for p in reply.products)
+    again = bot.chat(more, session_id="kb")
+    assert again.act == "refine" and all(_mechanical(p) for p in again.products)
+
+
+def test_a_compound_is_said_by_a_rows_attribute_values_too():
+    from assistant.turn.acts.kinds import compound_test
+    from catalog.models import Product
+
+    says = compound_test("bluetooth speaker", "en")
+    bookshelf = Product(id="b", title="Auralis BS-5 Powered Bookshelf Speakers (Pair)", price=199.0, category="electronics",
+                        attributes={"subcategory": "speakers", "connectivity": ["bluetooth 5.0", "optical"]})
+    smart = Product(id="s", title="Echoloft Home Smart Speaker", price=149.0, category="electronics",
+                    attributes={"subcategory": "speakers", "connectivity": ["wi-fi"]})
+    assert says(bookshelf) and not says(smart)
