@@ -69,6 +69,10 @@ _ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|�
 # "想给我爸买个礼物，他喜欢喝咖啡": the present clause names no product; what the person likes does.
 _ZH_GIFT = re.compile(r"^(?:我)?(?:想|要|打算)?(?:给|帮|送)(?:我)?(?:的)?(?:爸爸?|妈妈?|老公|老婆|男朋友|女朋友|朋友|孩子|儿子|女儿"
                       r"|同事|老板|爷爷|奶奶|父亲|母亲)?(?:买|挑|选|送)?(?:个|件|份|一份|一个|一件)?(?:生日|新年|圣诞)?礼物$")
+# "想给老婆买个降噪耳机当礼物": a product inside the present talk is the need.
+_ZH_PERSON = _ZH_GIFT.pattern.split("(?:爸爸?", 1)[1].split(")?", 1)[0]
+_ZH_GIFT_FRAME = re.compile(r"^(?:我)?(?:想|要|打算|准备)?(?:给|帮|送)(?:我)?(?:的)?(?:爸爸?" + _ZH_PERSON + r")?"
+                            r"(?:买|挑|选)(?:一)?(?:个|件|份|双|台|款|套|本)?(?P<need>.+?)(?:当|作为|做)(?:生日|新年|圣诞)?礼物$")
 _ZH_LIKES = re.compile(r"^(?:他|她|我|ta|TA|我爸|我妈|他们|她们)?(?:很|特别|比较|平时|一直)?(?:喜欢|爱|热爱|迷)(?:喝|玩|打|吃|看|去|做|听)?")
 _ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必|其实|预算(?:有限|不多|紧张|比较少)|预算(?:可以|能|能够)?(?:加到|提到|提高到|放宽到|增加到|到)?"
                       r"|(?:这个|这|那个)?价位|价格区间)")
@@ -91,6 +95,7 @@ def tidy(text: str) -> str:
         raw = [c for c in _ZH_CLAUSE.split(text) if c.strip()]
         kept = [c for c in raw if not _ZH_TAKEN_BACK.match(c.strip()) and not _ZH_GIFT.match(c.strip())] or raw
         kept = [_ZH_LIKES.sub("", c.strip()) for c in kept]  # "他喜欢喝咖啡" -> "咖啡"
+        kept = [_ZH_GIFT_FRAME.sub(r"\g<need>", c) for c in kept]  # "给老婆买个降噪耳机当礼物" -> "降噪耳机"
         clauses = (_trim(join_cjk(_ZH_MUST.sub("", c))) for c in kept)
         return join_cjk(" ".join(c for c in clauses if c))
     text = _GAPS.sub(" ", text)

@@ -46,7 +46,7 @@ def respell_chinese(text: str) -> str:
     if not re.search(r"[\u4e00-\u9fff]", text):
         return text
     by_sound = _words_by_sound()
-    known = _known_chinese_words()
+    known = _known_chinese_words() + _TALK_WORDS
     covered = [False] * len(text)
     for word in known:  # longest first: the words already right are left alone
         start = text.find(word)
@@ -59,7 +59,7 @@ def respell_chinese(text: str) -> str:
     while i < len(text):
         for n in range(min(6, len(text) - i), 1, -1):
             piece = text[i:i + n]
-            if all(covered[i:i + n]) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", piece):
+            if all(covered[i:i + n]) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", piece) or _PARTICLES & set(piece):
                 continue
             word = next((w for w in by_sound.get(sounds[i:i + n], ()) if sum(a == b for a, b in zip(w, piece)) * 2 >= n
                          and all(a == b for a, b, c in zip(w, piece, covered[i:i + n]) if c)), None)
@@ -89,6 +89,16 @@ def _known_chinese_words() -> tuple[str, ...]:
     words = {w for table in (BUILTIN_SYNONYMS, BUILTIN_COLORS, BUILTIN_MATERIALS) for w in table
              if re.search(r"[\u4e00-\u9fff]", w) and len(w) >= 2}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+# Grammatical particles are typed as meant: "澳大利亚吗" holds the sound of 亚麻 (linen).
+_PARTICLES = frozenset("吗呢吧啊呀了哦么嘛的得地着过")
+# Everyday words of shopping talk, never product words: they are right as typed, and a homophone
+# across their edge is no typo ("生日礼物" holds the sound of 日历, a calendar).
+_TALK_WORDS = tuple("""礼物 生日 预算 推荐 喜欢 价格 价位 便宜 质量 颜色 尺码 评分 购物车 一点 看看 帮我 谢谢 朋友 老婆 老公
+爸爸 妈妈 孩子 儿子 女儿 多少 什么 哪个 哪款 怎么 可以 需要 想要 比较 差不多 一样 还有 别的 其他 一下 东西 适合 平时 特别
+时候 今天 明天 一共 总共 运费 退货 保修 发货 快递 包邮 库存 有货 缺货 新年 圣诞 节日 送给 给我 我们 他们 她们 这个 那个
+这款 那款 第一 第二 最后 以内 左右 之间 以上 以下""".split())
 
 
 @lru_cache(maxsize=1)

@@ -153,3 +153,27 @@ def test_a_compound_is_said_by_a_rows_attribute_values_too():
     smart = Product(id="s", title="Echoloft Home Smart Speaker", price=149.0, category="electronics",
                     attributes={"subcategory": "speakers", "connectivity": ["wi-fi"]})
     assert says(bookshelf) and not says(smart)
+
+
+@pytest.mark.parametrize("text,need", [("想给老婆买个降噪耳机当礼物", "降噪耳机"), ("给我妈买双跑鞋当生日礼物", "跑鞋")])
+def test_a_product_inside_chinese_present_talk_is_the_need(text, need):
+    assert understand(text).query_text == need
+
+
+def test_the_best_rated_after_a_narrowed_one_card_search_is_that_card(make_bot):
+    bot = make_bot(None)
+    bot.chat("想给老婆买个降噪耳机当礼物", session_id="rated")
+    narrowed = bot.chat("预算100到200块之间", session_id="rated")
+    assert narrowed.products and all(100 <= p.price <= 200 for p in narrowed.products)
+    best = bot.chat("哪个评分最高？", session_id="rated")
+    top = max(narrowed.products, key=lambda p: p.rating or 0)
+    assert best.products and best.products[0].id == top.id
+
+
+def test_a_position_after_one_more_card_counts_in_the_list_above(make_bot):
+    bot = make_bot(None)
+    listed = bot.chat("sleeping bag", session_id="more").products
+    more = bot.chat("show me more", session_id="more")
+    assert len(more.products) == 1  # the demo catalog has one more sleeping bag
+    second = bot.chat("how much is the second one?", session_id="more")
+    assert second.products and second.products[0].id == listed[1].id
