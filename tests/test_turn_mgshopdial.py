@@ -47,3 +47,8 @@ def test_asking_for_another_kind_mid_chat_searches_it(mg_bot):
     reply = mg_bot.chat("Actually, never mind. Do you have wall calendar?", session_id="mind")
     assert not reply.escalated and reply.products
     assert all("calendar" in p.title.lower() for p in reply.products)
+
+
+def test_whom_a_present_is_for_does_not_search_its_words(mg_bot):
+    reply = mg_bot.chat("Hello, I was looking for wall calendar as a gift to my wife", session_id="her")
+    assert reply.products and all("calendar" in p.title.lower() for p in reply.products)

@@ -19,6 +19,7 @@ from prompts import phrase, render
 # An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
 # query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
 MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
+_FOR_GROUP = re.compile(r"\s+for\s+(?:him|her)\b", re.IGNORECASE)
 
 
 def handle(ctx: ActContext) -> Draft:
@@ -98,7 +99,9 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
                             for_others=lambda p: _for_others(query, p))
         if picked:
             return picked, picked, query
-    search_text = query
+    # Whom a present is for picks rows by their group (`_for_others`), not by words: "for her" as
+    # search words finds novels whose blurbs say "her" next to the wall calendars asked for.
+    search_text = _FOR_GROUP.sub("", query).strip() or query
     hits = _find(deps, search_text, k + 8, filters)
     if lang == "zh" and with_english_terms(query) != query:
         # Rows that say the shopper's own Chinese words first, then what the English product words
