@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["HOBBY_KINDS", "Liked", "as_need", "hobby_of", "liked"]
+from language.fillers import ZH_PEOPLE
+
+__all__ = ["HOBBY_KINDS", "Liked", "as_need", "hobby_kinds", "hobby_of", "liked"]
 
 # A pastime -> the kinds of product a present for it is chosen from (English product words, as
 # catalogs name them), most typical first. Only pastimes whose word is not itself the product's
@@ -66,16 +68,17 @@ _EN_LIKES = re.compile(
     r"\b(?:he|she|they|him|her|my\s+[a-z]+)\s+(?:(?:really|also|just|absolutely|totally)\s+)?"
     r"(?:loves?|likes?|enjoys?|adores?|is\s+(?:really\s+)?(?:into|crazy\s+about|passionate\s+about|a\s+fan\s+of|fond\s+of)"
     r"|are\s+(?:really\s+)?into|(?:'s|is)\s+big\s+on)\s+(?P<what>[^.!?;,]+)", re.IGNORECASE)
-_ZH_LIKES = re.compile(r"(?:他|她|ta|TA|我爸|我妈|爸爸|妈妈|他们|她们)(?:很|特别|比较|平时|一直|超)?(?:喜欢|爱|热爱|迷|爱好)"
-                       r"(?:喝|玩|打|吃|看|去|做|听)?(?P<what>[\u4e00-\u9fff]{1,8})")
+_ZH_LIKES = re.compile(r"(?:他|她|ta|TA|他们|她们|" + ZH_PEOPLE + r")(?:很|特别|比较|平时|一直|超)?(?:喜欢|爱|热爱|迷|爱好)"
+                       r"(?:喝|玩|打|吃|看|去|做|听|踢|弹)?(?P<what>[\u4e00-\u9fff]{1,8})")
 _POINTING = re.compile(r"^(?:it|them|this|that|these|those|one|both|the\s+(?:first|second|third|last|other|cheap|pric)\w*)\b",
                        re.IGNORECASE)
 _EN_FILLER = re.compile(r"^(?:to\s+go\s+|going\s+|to\s+)|\s+(?:a\s+lot|so\s+much|very\s+much|too|as\s+well)$", re.IGNORECASE)
 # What is left of a message once the liked clause is out, when it asks for nothing but a present.
 _JUST_A_PRESENT = re.compile(
     r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i\s+am|we'?re|i\s+was)?\s*(?:also\s+)?(?:looking|searching|shopping)?\s*(?:for\s+)?"
-    r"(?:(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+(?:buy|get|find)\s+)?)?(?:a|an|some)?\s*"
-    r"(?:present|gift|birthday\s+present|birthday\s+gift|something)?\s*(?:for\s+(?:my|our)\s+[a-z]+|for\s+him|for\s+her)?"
+    r"(?:(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+(?:buy|get|find)\s+)?)?(?:a|an|some|any)?\s*"
+    r"(?:(?:birthday\s+)?(?:present|gift)(?:\s+(?:ideas?|suggestions?))?|something)?\s*"
+    r"(?:for\s+(?:my|our)\s+[a-z]+|for\s+him|for\s+her)?"
     r"(?:\s*,?\s*(?:any\s+ideas|ideas|suggestions|any\s+suggestions|help\s+me|can\s+you\s+help))?\W*$", re.IGNORECASE)
 
 
@@ -90,19 +93,29 @@ class Liked:
     rest: str = ""  # the message without the liked clause ("a watch for my dad")
 
 
-def hobby_of(words: str) -> str | None:
-    """The pastime `words` name ("hiking", "爬山" -> "hiking"), or None."""
-    key = words.strip().lower()
-    return _HOBBY_WORDS.get(key) or _HOBBY_WORDS.get(re.sub(r"^(?:the|a|an)\s+", "", key))
-
-
 def as_need(what: str) -> str:
     """The need a liked thing stands for: a sport or pastime ("badminton", "skateboarding") is its
-    gear; anything else ("chocolate", "jazz records") is itself."""
+    gear; a pastime of the table ("hiking", "cooking") and anything else ("chocolate") is itself."""
+    return f"{what} gear" if _is_field(what) and hobby_of(what) not in HOBBY_KINDS else what
+
+
+def _is_field(what: str) -> bool:
     words = what.lower().split()
-    if len(words) <= 2 and words and (words[-1] in _FIELDS or (words[-1].endswith("ing") and len(words[-1]) > 5)):
-        return f"{what} gear"
-    return what
+    return len(words) <= 2 and bool(words) and (words[-1] in _FIELDS or (words[-1].endswith("ing") and len(words[-1]) > 5))
+
+
+def hobby_of(words: str) -> str | None:
+    """The pastime `words` name ("hiking", "爬山" -> "hiking"; "badminton", a sport without a row
+    of its own, is itself), or None."""
+    key = words.strip().lower()
+    key = re.sub(r"^(?:the|a|an)\s+", "", key) if key not in _HOBBY_WORDS else key
+    return _HOBBY_WORDS.get(key) or (key if _is_field(key) else None)
+
+
+def hobby_kinds(hobby: str) -> tuple[str, ...]:
+    """The kinds of product a present for `hobby` is chosen from; a sport's own gear when the table
+    has no row for it ("badminton gear": rows that say badminton)."""
+    return HOBBY_KINDS.get(hobby) or (f"{hobby} gear",)
 
 
 def liked(text: str) -> Liked | None:

@@ -276,7 +276,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     if likes is not None and likes.only_present:
         # "a present for my father. He loves coffee": what he loves is the need, not the present talk.
         hobby = likes.hobby if lang == "en" or need == likes.what else None
-        what = likes.what if hobby else as_need(likes.what)  # "badminton" -> "badminton gear"
+        what = as_need(likes.what)  # "badminton" -> "badminton gear"
         need = _need_text(f"{what} {present_for(raw)}") if lang == "en" else need
         if hobby:  # the pastime's kinds of product are searched, not the one its word names ("coffee")
             delta.pop("categories", None)

@@ -38,8 +38,9 @@ def test_a_size_asked_after_a_list_keeps_only_rows_in_that_size(make_bot):
     ("I am also looking for a present for my father. He loves coffee.", "coffee for him", "coffee"),
     ("a present for my wife, she enjoys cooking", "cooking for her", "cooking"),
     ("想给我爸买个礼物，他喜欢爬山，帮我看看", "爬山", "hiking"),
-    ("I am also looking for a present for my father. He loves badminton.", "badminton gear for him", None),
+    ("I am also looking for a present for my father. He loves badminton.", "badminton gear for him", "badminton"),
     ("I need a watch for my dad, he loves hiking", "watch for him", None),
+    ("我老公喜欢钓鱼，送他什么好", "钓鱼", "fishing"), ("我儿子喜欢踢足球", "足球", None),
 ])
 def test_what_a_person_loves_is_the_need_of_a_present(text, need, hobby):
     u = understand(text)
@@ -60,6 +61,20 @@ def test_a_present_for_a_hiker_is_hiking_gear_of_several_kinds(make_bot, text):
     kinds = [str(p.attributes.get("subcategory", "")).lower() for p in reply.products]
     assert reply.products and set(kinds) <= _HIKING_GEAR and len(set(kinds)) >= 2
     assert "loved" not in reply.text.lower()
+    assert not any("kids" in p.title.lower() for p in reply.products)  # a present for a father
+
+
+def test_a_pastime_the_catalog_has_nothing_for_gets_no_unrelated_cards(make_bot):
+    reply = make_bot(None).chat("my mom loves gardening, any gift ideas?", session_id="garden")
+    assert reply.products == [] and "gardening" in reply.text
+
+
+def test_a_sport_without_a_row_of_its_own_is_its_gear():
+    from language.hobbies import hobby_kinds, hobby_of
+
+    assert hobby_of("badminton") == "badminton" and hobby_kinds("badminton") == ("badminton gear",)
+    assert hobby_of("爬山") == "hiking" and "tent" in hobby_kinds("hiking")
+    assert hobby_of("chocolate") is None
 
 
 def test_a_present_for_a_coffee_lover_is_coffee_things(make_bot):

@@ -19,6 +19,8 @@ from prompts import phrase, render
 # An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
 # query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
 MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
+_A_CHILD = re.compile(r"\b(?:son|daughter|kids?|child|children|boy|girl|grandson|granddaughter|nephew|niece|toddler)\b"
+                      r"|儿子|女儿|孩子|小孩|宝宝|外孙|孙子|孙女", re.IGNORECASE)
 _FOR_GROUP = re.compile(r"\s+for\s+(?:him|her)\b", re.IGNORECASE)
 
 
@@ -96,9 +98,9 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
         english_floor = _noise_floor(deps, "en")  # the kinds are searched in English words
         picked = hobby_hits(lambda text: _find(deps, text, k + 8, filters), hobby, n=k + 8,
                             relevant=lambda hits: relevant(hits, filters, floor=english_floor),
-                            for_others=lambda p: _for_others(query, p))
-        if picked:
-            return picked, picked, query
+                            for_others=lambda p: _for_others(query, p),
+                            for_kids=None if _A_CHILD.search(ctx.text) else _for_kids)
+        return picked, picked, query  # none of its kinds: nothing, rather than what its word finds
     # Whom a present is for picks rows by their group (`_for_others`), not by words: "for her" as
     # search words finds novels whose blurbs say "her" next to the wall calendars asked for.
     search_text = _FOR_GROUP.sub("", query).strip() or query
@@ -282,7 +284,9 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
 
 
 def _for_kids(p: Product) -> bool:
-    return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", p.title, re.IGNORECASE) is not None
+    """The row is for children: its title or its category says so ("Kids'", "children's books")."""
+    said = " ".join([p.title, p.category or "", str(p.attributes.get("subcategory") or "")])
+    return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", said, re.IGNORECASE) is not None
 
 
 def _family(p: Product) -> str:
