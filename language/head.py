@@ -53,7 +53,7 @@ def head_forms(need: str, english: list[str] | None = None) -> set[str]:
 # Modifiers that describe a product rather than name a kind of it ("red dress", "cheap laptop").
 _NOT_KIND_MODIFIERS = frozenset("""men's women's mens womens men women kids kid's boys girls unisex cheap cheaper
 affordable budget good best great nice new cool cute simple basic quality premium top small large big little mini
-light lightweight heavy durable comfortable waterproof portable some any other""".split())
+light lightweight heavy durable comfortable waterproof portable some any other winter summer spring autumn fall""".split())
 
 
 def compound_forms(need: str, english: list[str] | None = None) -> set[str]:

@@ -192,3 +192,12 @@ def test_a_position_after_one_more_card_counts_in_the_list_above(make_bot):
     assert len(more.products) == 1  # the demo catalog has one more sleeping bag
     second = bot.chat("how much is the second one?", session_id="more")
     assert second.products and second.products[0].id == listed[1].id
+
+
+def test_a_modifier_in_a_categorised_title_says_the_compound_and_seasons_name_no_kind():
+    from assistant.turn.acts.kinds import compound_test
+    from catalog.models import Product
+
+    sneakers = Product(id="s", title="Sports Sneakers Off White & Red", price=119.99, category="mens-shoes")
+    assert compound_test("sports shoes", "en")(sneakers)
+    assert compound_test("winter jacket", "en") is None  # a winter jacket is a warm jacket, not a kind

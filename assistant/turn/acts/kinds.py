@@ -108,7 +108,7 @@ def titled(p: Product) -> bool:
 def compound_test(need: str, lang: str):
     """A test "does this row say the need's compound kind?" ("mechanical keyboard"), or None when the
     need names none. A row without a category says it in its title; a row with one may also say it
-    by its category, or by the modifier among its tags and attribute values ("mechanical"); a
+    by its category, or by the modifier in its title, tags or attribute values ("mechanical"); a
     Chinese need also by the shopper's own words ("机械键盘" in a title or tag)."""
     from language.head import compound_forms, says_compound
 
@@ -127,7 +127,8 @@ def compound_test(need: str, lang: str):
         if says_compound(compounds, f"{p.category} {subcategory}"):
             return True
         values = [str(x) for v in p.attributes.values() if isinstance(v, (str, list)) for x in ([v] if isinstance(v, str) else v)]
-        values += [str(t) for t in p.tags]  # ("connectivity": ["bluetooth 5.3"], tags: ["mechanical"])
+        values += [str(t) for t in p.tags] + [p.title]  # ("connectivity": ["bluetooth 5.3"], tags: ["mechanical"],
+        # "Sports Sneakers" in the sports shoes category)
         return bool(modifiers & set(re.findall(r"[a-z]+", " ".join(values).lower())))
 
     return says
