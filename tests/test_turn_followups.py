@@ -201,3 +201,12 @@ def test_a_modifier_in_a_categorised_title_says_the_compound_and_seasons_name_no
     sneakers = Product(id="s", title="Sports Sneakers Off White & Red", price=119.99, category="mens-shoes")
     assert compound_test("sports shoes", "en")(sneakers)
     assert compound_test("winter jacket", "en") is None  # a winter jacket is a warm jacket, not a kind
+
+
+def test_cheaper_or_pricier_starts_from_prices_in_the_currency_most_cards_share():
+    from assistant.turn.acts.search import _comparable_prices
+    from catalog.models import Product
+
+    cards = [Product(id="a", title="A", price=89.99, currency="USD"), Product(id="b", title="B", price=69.99, currency="USD"),
+             Product(id="c", title="C", price=399.0, currency="CNY")]
+    assert _comparable_prices(cards) == [89.99, 69.99]

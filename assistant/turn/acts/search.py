@@ -27,7 +27,7 @@ _FOR_GROUP = re.compile(r"\s+for\s+(?:him|her)\b", re.IGNORECASE)
 def handle(ctx: ActContext) -> Draft:
     """Search with the carried-over preferences; say so when nothing fits instead of ignoring a constraint."""
     deps, u, shown, lang = ctx.deps, ctx.u, ctx.shown, ctx.state.lang
-    ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=[p.price for p in shown]), deps, lang)
+    ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=_comparable_prices(shown)), deps, lang)
     filters = ctx.prefs.filters
     newly_excluded = bool((getattr(u, "filters_delta", None) or {}).get("exclude_brands") or getattr(u, "excluded", None))
     if getattr(u, "more", False) and shown and not newly_excluded:
@@ -127,6 +127,14 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
         with_it = [h for h in hits if claims.has_properties(query, h.product)]
         hits = with_it or hits
     return found, _one_per_product(hits, k + 8), search_text
+
+
+def _comparable_prices(shown: list[Product]) -> list[float]:
+    """The prices "cheaper"/"more premium" start from: those in the currency most cards share (a ¥399
+    card among dollar ones is no $399 floor; amounts in two currencies are never compared)."""
+    currencies = [p.currency or "" for p in shown]
+    main = max(currencies, key=currencies.count) if currencies else ""
+    return [p.price for p in shown if (p.currency or "") == main]
 
 
 def _respelled(prefs, deps, lang: str):
