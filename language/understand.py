@@ -100,15 +100,19 @@ def _content_words(text: str) -> list[str]:
 
 
 # "Do you have wall calendar?", "Actually, never mind. Do you sell X?": a sentence that asks whether the
-# shop sells something is a search, whatever a learned act guesses from its shape (a policy question
-# says a service topic, which the rules read before this).
+# shop sells something the catalog's titles name is a search, whatever a learned act guesses from its
+# shape ("do you have gift cards / student discounts?" name no product of the catalog: the act decides).
 _ASKS_TO_BUY = re.compile(r"(?:^|[.!?;。！？；]\s*)(?:(?:do|does)\s+(?:you|u)\s+(?:have|sell|carry|stock)|have\s+you\s+got"
                           r"|(?:do|does)\s+(?:the\s+)?(?:shop|store)\s+(?:have|sell|carry))\b|有没有|有卖|卖不卖",
                           re.IGNORECASE)
 
 
-def _asks_to_buy(text: str) -> bool:
-    return _ASKS_TO_BUY.search(text) is not None
+def _asks_to_buy(text: str, content: list[str], vocab: Vocabulary) -> bool:
+    from language.vocabulary import number_forms
+
+    words = [w for w in content if len(w) >= 4 and w.isascii()]
+    return (_ASKS_TO_BUY.search(text) is not None and bool(words)
+            and all(number_forms(w) & vocab.words for w in words))
 
 
 ActModel = Callable[[str], "tuple[str, float] | None"]
@@ -301,7 +305,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         # "waterproof is a must": a property alone narrows what is on screen.
         refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))
         refining = refining and likes is None
-        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby or _asks_to_buy(raw))
+        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby
+                    or _asks_to_buy(raw, content, vocab))
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby), weak
     if delta or excluded or cheaper or pricier or more or comparative:
