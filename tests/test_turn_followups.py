@@ -217,3 +217,11 @@ def test_cheaper_or_pricier_starts_from_prices_in_the_currency_most_cards_share(
     cards = [Product(id="a", title="A", price=89.99, currency="USD"), Product(id="b", title="B", price=69.99, currency="USD"),
              Product(id="c", title="C", price=399.0, currency="CNY")]
     assert _comparable_prices(cards) == [89.99, 69.99]
+
+
+def test_a_pastime_present_past_the_budget_shows_its_gear_nearest_the_budget(make_bot):
+    reply = make_bot(None).chat("a present for my father under $30, he loves hiking", session_id="budget")
+    kinds = [str(p.attributes.get("subcategory", "")).lower() for p in reply.products]
+    assert reply.products and set(kinds) <= _HIKING_GEAR
+    prices = [p.price for p in reply.products]
+    assert prices == sorted(prices)

@@ -50,9 +50,11 @@ def handle(ctx: ActContext) -> Draft:
                                                                 price=money(low.price, low.currency)), unmet=True)
         return Draft(u.act, fallback=phrase("nothing_more", lang), unmet=True)
     if not hits and not filters.is_empty():
-        relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
-            price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
-            floor=floor)
+        loose = filters.merged(price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)
+        if _hobby(u):  # the pastime's kinds past the budget, the nearest to it first
+            relaxed = sorted(_hobby_hits(ctx, loose, query), key=lambda h: h.product.price)[:k]
+        else:
+            relaxed = relevant(deps.retriever.search(search_text, k=k, filters=loose), filters, floor=floor)
         within = as_close_as(found, relaxed, need or _tidy(ctx.text), lang, floor=floor)
         within = [h for h in within if not _for_others(query, h.product)]
         if within:  # rows within the budget that match the need as well as those past it do
@@ -91,15 +93,8 @@ def handle(ctx: ActContext) -> Draft:
 def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, floor: float):
     """(every hit found, the relevant hits of the need's kind, one per product, the text searched)."""
     deps, u, shown, lang, k = ctx.deps, ctx.u, ctx.shown, ctx.state.lang, ctx.deps.max_products
-    hobby = getattr(u, "hobby", None) if u.act == "search" else None
-    if hobby:  # a present for someone who likes a pastime: the things it uses, a few kinds
-        from assistant.turn.acts.hobby import hobby_hits
-
-        english_floor = _noise_floor(deps, "en")  # the kinds are searched in English words
-        picked = hobby_hits(lambda text: _find(deps, text, k + 8, filters), hobby, n=k + 8,
-                            relevant=lambda hits: relevant(hits, filters, floor=english_floor),
-                            for_others=lambda p: _for_others(query, p),
-                            for_kids=None if _A_CHILD.search(ctx.text) else _for_kids)
+    if _hobby(u):  # a present for someone who likes a pastime: the things it uses, a few kinds
+        picked = _hobby_hits(ctx, filters, query)
         return picked, picked, query  # none of its kinds: nothing, rather than what its word finds
     # Whom a present is for picks rows by their group (`_for_others`), not by words: "for her" as
     # search words finds novels whose blurbs say "her" next to the wall calendars asked for.
@@ -127,6 +122,21 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
         with_it = [h for h in hits if claims.has_properties(query, h.product)]
         hits = with_it or hits
     return found, _one_per_product(hits, k + 8), search_text
+
+
+def _hobby(u) -> str | None:
+    return getattr(u, "hobby", None) if u.act == "search" else None
+
+
+def _hobby_hits(ctx: ActContext, filters, query: str) -> list:
+    from assistant.turn.acts.hobby import hobby_hits
+
+    deps, k = ctx.deps, ctx.deps.max_products
+    english_floor = _noise_floor(deps, "en")  # the kinds are searched in English words
+    return hobby_hits(lambda text: _find(deps, text, k + 8, filters), _hobby(ctx.u), n=k + 8,
+                      relevant=lambda hits: relevant(hits, filters, floor=english_floor),
+                      for_others=lambda p: _for_others(query, p),
+                      for_kids=None if _A_CHILD.search(ctx.text) else _for_kids)
 
 
 def _comparable_prices(shown: list[Product]) -> list[float]:
