@@ -36,7 +36,7 @@ _PUT = r"(?:add|put|throw|pop|place|stick|chuck|bung|toss|shove|slap|drop|load|w
 CART_ADD = Rule(
     ("add", "put", "throw", "pop", "place", "stick", "chuck", "bung", "toss", "shove", "slap", "drop", "load",
      "whack", "stuff", "take", "buy", "order", "purchase", "grab", "get", "have", "go with", "go for", "as well",
-     "too", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
+     "too", "like", "want", "give", "gimme", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
     r"\b" + _PUT + r"\b.*\b(?:to|in|into|onto|in\s+to)\s+" + _BAG,
     r"^\s*(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
     r"|two|three|a\s+couple)",
@@ -45,6 +45,9 @@ CART_ADD = Rule(
     r"^\s*(?:please\s+)?(?:buy|order|purchase)\s+" + _OBJECT,
     r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|let'?s)\s+go\s+(?:with|for)\s+" + _OBJECT,
     r"\b(?:make|place)\s+(?:an?\s+)?order\b",
+    # "I'd like 2 of those", "give me a couple of them": a number of what is shown is a purchase
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+want|i'?ll\s+have|give\s+me|gimme|can\s+i\s+(?:get|have))\s+"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a\s+couple)\s+of\s+(?:them|those|these|that|it)\b",
     # "that one as well", "and this one too": another pick, like the one before
     r"^\W*(?:and\s+)?(?:(?:that|this|the\s+\w+)\s+one|that|this|it|them|those|these|both)\s+(?:as\s+well|too)\W*$",
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|放购物车|装进购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
@@ -132,7 +135,8 @@ OFF_TOPIC = Rule(
     r"天气|笑话|新闻|几点了|写一首|写首诗|讲个故事|讲故事",
 )
 COMPARE = Rule(
-    ("compar", "vs", "versus", "differen", "which", "how do", "than", "对比", "比较", "哪", "区别", "不同", "差别"),
+    ("compar", "vs", "versus", "differen", "which", "how do", "than", "对比", "比较", "哪", "区别", "不同", "差别",
+     "比"),
     r"\bcompare\b|\bcomparison\b|\b(?:vs\.?|versus)\s|\b(?:differences?)\s+between\b|\bwhat'?s\s+the\s+difference\b",
     r"\bwhich\s+(?:one\s+|of\s+(?:these|those|them|the\s+\w+)\s+)?(?:is|would|should|do|does|has|'s)\b.*\b(?:better"
     r"|best|recommend|cheaper|lighter|heavier|bigger|smaller|warmer|longer|quieter|more|less)\b",
@@ -141,6 +145,8 @@ COMPARE = Rule(
     r"\b(?:better|cheaper|lighter|heavier|bigger|smaller|warmer)\s+than\s+(?:the\s+)?(?:first|second|third|other|last"
     r"|#?\d|one)\b",
     r"对比|比较(?:一下|下)|比较(?:这|那|它|第|前)|哪个好|哪个更|哪款好|哪款更|区别|有什么不同|差别|选哪个|推荐哪个|哪个值得",
+    # "跟第二个比一下", "和它比比": set against another card
+    r"(?:跟|和|与)\s*(?:第|这|那|它|前|后|最)[^，。,.!?？！]{0,6}?(?:比一下|比一比|比比|比下|相比|比较)",
 )
 WHICH_OF_THESE = Rule(("which", "哪"), r"\bwhich\s+(?:one|ones|of\s+(?:these|those|them))\b", r"哪个|哪款|哪一个|哪一款")
 QUESTION_START = re.compile(

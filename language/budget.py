@@ -80,7 +80,12 @@ _BUDGET = compile_any(
 _MAX = compile_each(
     r"(?<![a-z])(?:under|below|beneath|less\s+than|lower\s+than|cheaper\s+than|max(?:imum)?(?:\s+of)?|up\s*to"
     r"|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+higher\s+than|not\s+over|not\s+above|within|less\s+then"
-    r"|price\s+(?:lower|less)\s+than)\s*:?\s*" + _M,
+    r"|price\s+(?:lower|less)\s+than"
+    # "nothing over 60 bucks", "can't spend more than $300", "not paying above 80": a ceiling, said negatively
+    r"|(?:nothing|none|not\s+anything|(?:do\s+not|don'?t|can\s*not|can'?t|won'?t|wouldn'?t)\s+(?:want\s+to\s+)?"
+    r"(?:spend|pay|go|afford)(?:\s+anything)?|not\s+(?:spending|paying|going))\s+"
+    r"(?:over|above|more\s+than|higher\s+than|past|beyond|north\s+of|anything\s+(?:over|above|more\s+than)))"
+    r"\s*:?\s*" + _M,
     r"(?:<=?|≤)\s*" + _M,
     r"(?:不超过|不要超过|别超过|不高于|不超|不到|低于|少于|小于|最多|最高|控制在|加到|提到|提高到|放宽到|增加到)\s*" + _M
     + r"(?:\s*(?:以内|以下|之内))?",
@@ -103,7 +108,8 @@ _BUDGET_STEPS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("around", _AROUND[1], ("~", "～", "大概", "大约", "差不多", "约")),
     ("around", _AROUND[2], ("ish", "or so", "give or take", "左右", "上下")),
     ("max", _MAX[0], ("under", "below", "beneath", "less", "lower", "cheaper", "max", "up to", "most", "no more", "upto",
-                      "not more", "no higher", "not over", "not above", "within", "then")),
+                      "not more", "no higher", "not over", "not above", "within", "then", "nothing", "none", "n't",
+                      "not ", "cannot")),
     ("max", _MAX[1], ("<", "≤")),
     ("max", _MAX[2], ("不", "低于", "少于", "小于", "最多", "最高", "控制在", "别超过", "加到", "提到", "提高到", "放宽到", "增加到")),
     ("max", _MAX[3], ("less", "under", "lower", "cheaper", "below", "max", "tops", "most", "以内", "以下", "之内", "内")),

@@ -199,6 +199,19 @@ def title_matches(text: str, titles: Sequence[str], vocab: Vocabulary) -> list[i
     return found
 
 
+def attribute_matches(text: str, details: Sequence[str], vocab: Vocabulary) -> list[int]:
+    """Shown products singled out by a colour, material or size that only some of them have ("the
+    green one", "红色的那个"); `details` is each product's title with those attribute values."""
+    said = [values for kind, values, _, _ in vocab.find(text) if kind in ("color", "material", "size")]
+    if not said:
+        return []
+    low = [d.lower() for d in details]
+    found = [i for i, d in enumerate(low)
+             if all(any(re.search(rf"(?<![a-z0-9]){re.escape(v.lower())}(?![a-z0-9])", d) for v in values)
+                    for values in said)]
+    return found if 0 < len(found) < len(details) else []
+
+
 _SIZE_BEFORE = re.compile(r"\b(?:size|sz|us|uk|eu)\s*$|(?:尺码|码数|号码)\s*$", re.IGNORECASE)
 
 

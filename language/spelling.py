@@ -11,7 +11,20 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["respell", "respell_chinese"]
+__all__ = ["respell", "respell_chinese", "textspeak"]
+
+# Chat shorthand, read as the words it stands for ("do u have", "r u selling", "pls"); whole words only.
+_SHORTHAND = {"u": "you", "ya": "you", "yu": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
+              "plez": "please", "thx": "thanks", "thnx": "thanks", "ty": "thank you", "wanna": "want to",
+              "gimme": "give me", "lemme": "let me", "gotta": "got to", "cuz": "because", "coz": "because",
+              "b4": "before", "tmrw": "tomorrow", "abt": "about", "w/": "with", "w/o": "without", "dunno": "don't know"}
+_SHORT = re.compile(r"(?<![\w'&/-])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+                    + r")(?![\w'&-])", re.IGNORECASE)
+
+
+def textspeak(text: str) -> str:
+    """`text` with chat shorthand spelled out: "do u have any tents" -> "do you have any tents"."""
+    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1).lower()], text) if _SHORT.search(text) else text
 
 _TOKEN = re.compile(r"[a-z]{4,}")
 

@@ -10,13 +10,15 @@ import re
 __all__ = ["asks_superlative", "grams"]
 
 _SUPERLATIVES = (
-    (re.compile(r"\b(?:lightest|least\s+heavy)\b|最轻", re.IGNORECASE), "weight", "min"),
-    (re.compile(r"\bheaviest\b|最重", re.IGNORECASE), "weight", "max"),
-    (re.compile(r"\b(?:best|highest|top)[\s-]rated\b|\b(?:best|highest|top)\s+(?:rating|reviews?)\b"
-                r"|评分最高|评价最好|口碑最好|评分最好", re.IGNORECASE), "rating", "max"),
-    (re.compile(r"\b(?:cheapest|least\s+expensive|lowest[\s-]priced?|most\s+affordable)\b|最便宜|价格最低",
-                re.IGNORECASE), "price", "min"),
-    (re.compile(r"\b(?:most\s+expensive|priciest|highest[\s-]priced?)\b|最贵|价格最高", re.IGNORECASE), "price", "max"),
+    (re.compile(r"\b(?:lightest|least\s+heavy)\b|\bweighs?\s+(?:the\s+)?least\b|最轻", re.IGNORECASE), "weight", "min"),
+    (re.compile(r"\bheaviest\b|\bweighs?\s+(?:the\s+)?most\b|最重", re.IGNORECASE), "weight", "max"),
+    (re.compile(r"\b(?:best|highest|top)[\s-]rated\b|\b(?:best|highest|top)\s+(?:ratings?|reviews?|score|stars)\b"
+                r"|\brated\s+(?:the\s+)?(?:highest|best)\b|\bbest[\s-]reviewed\b|\bmost\s+stars\b"
+                r"|评分最高|评价最好|评价最高|口碑最好|评分最好|分数最高|星级最高", re.IGNORECASE), "rating", "max"),
+    (re.compile(r"\b(?:cheapest|least\s+expensive|lowest[\s-]priced?|most\s+affordable)\b|\bcosts?\s+(?:the\s+)?least\b"
+                r"|最便宜|价格最低", re.IGNORECASE), "price", "min"),
+    (re.compile(r"\b(?:most\s+expensive|priciest|highest[\s-]priced?)\b|\bcosts?\s+(?:the\s+)?most\b|最贵|价格最高",
+                re.IGNORECASE), "price", "max"),
 )
 # "which one ...?", "what's your cheapest option?", "哪个/哪款": a question about the cards, not a search.
 _WHICH = re.compile(r"\bwhich\b|\bwhat(?:'s|\s+is)\s+(?:your|the)\b|\bwhat\s+one\b|哪", re.IGNORECASE)

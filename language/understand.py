@@ -26,9 +26,9 @@ from language.fillers import STOPWORDS, present_for, strip_dialogue
 from language.hobbies import as_need, liked
 from language.person import asks_for_person, could_ask_for_person
 from language.query import parse_query
-from language.references import RE_ALL, find_quantity, find_references, title_matches
+from language.references import RE_ALL, attribute_matches, find_quantity, find_references, title_matches
 from language.service import service_request
-from language.spelling import respell_chinese
+from language.spelling import respell_chinese, textspeak
 from language.topics import topic as topic_of
 from language.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -129,6 +129,7 @@ def understand(
     focus: int | str | None = None,
     act_model: ActModel | None = None,
     act_threshold: float = ACT_MODEL_THRESHOLD,
+    shown_details: Sequence[str] = (),
 ) -> Understanding:
     """Understand one shopper message.
 
@@ -136,7 +137,8 @@ def understand(
     dropped when out of range. `shown_titles` lets "the Ridgeback" point at a product and
     `shown_prices` lets "the cheapest one" / "the pricier one" do so. `focus` is the product the
     shopper is talking about (an index into `shown`, or a product id in it): a bare "it"/"that one"
-    means it, else the only product shown, else nothing (ambiguous).
+    means it, else the only product shown, else nothing (ambiguous). `shown_details` (each shown
+    product's title with its colour, material and size) lets "the green one" point at a product.
     `filters_delta` is set only for "search", "refine" and "question"; other acts carry none.
 
     `act_model(text) -> (act, probability)` is consulted only where the rules find nothing: the
@@ -156,7 +158,7 @@ def understand(
     if isinstance(focus, str):
         focus = list(shown).index(focus) if focus in shown else None
     u, weak = _by_rules(text, vocab=vocab, shown=shown, shown_titles=shown_titles, shown_prices=shown_prices,
-                        focus=focus)
+                        focus=focus, shown_details=shown_details or shown_titles)
     if act_model is None or not weak:
         return u
     guess = act_model(text)
@@ -165,7 +167,9 @@ def understand(
     act, probability = guess
     if act == "human" and not could_ask_for_person(text):
         return u  # the same guard as escalation's learned head: a person named in passing is no request
-    keep = {"references": u.references, "quantity": u.quantity} if act in _POINTING_ACTS else {}
+    # What the message points at stays the rules' reading ("the 2nd one" past a one-card answer).
+    keep = ({"references": u.references, "quantity": u.quantity, "points_beyond": u.points_beyond,
+             "pointed": u.pointed} if act in _POINTING_ACTS else {})
     return Understanding(act=act, text=text, lang=u.lang, currency=u.currency, source="model",
                          act_probability=round(float(probability), 4), **keep)
 
@@ -174,9 +178,10 @@ _POINTING_ACTS = ("question", "compare", "cart_add", "cart_remove")
 
 
 def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_titles: Sequence[str],
-              shown_prices: Sequence[float], focus: int | None) -> tuple[Understanding, bool]:
+              shown_prices: Sequence[float], focus: int | None,
+              shown_details: Sequence[str] = ()) -> tuple[Understanding, bool]:
     """The rules' reading, and whether it is weak (nothing recognised: a learned act may do better)."""
-    raw = " ".join(text.split())
+    raw = textspeak(" ".join(text.split()))
     lang = lang_of(raw)
     currency = currency_in(raw)
     count = len(shown)
@@ -207,7 +212,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         """Title words count only for acts about shown products: "not Trailmark" names no product."""
         if indexes or not shown_titles:
             return indexes
-        return [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
+        by_title = [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
+        return by_title or [i for i in attribute_matches(raw, shown_details[:count], vocab) if i < count]
 
     if CART_REMOVE.search(raw):
         return result("cart_remove", references=pointed(references)), False

@@ -37,7 +37,7 @@ def test_unsupported_or_misattributed_sentences_are_caught(sentence, kind):
     "The Ridgeline Softshell Jacket is cheaper than the Stormcrest Hardshell Jacket.",
     "The Stormcrest Hardshell Jacket is fully waterproof and has a 5 years warranty.",
     "The Stormcrest Hardshell Jacket costs $139.00 and is the best rated.",
-    "For staying dry in heavy rain, the Stormcrest Hardshell Jacket is the better pick.",
+    "With its taped seams, the Stormcrest Hardshell Jacket is the better pick.",
 ])
 def test_supported_sentences_pass(sentence):
     assert GroundingGuard([SOFT, HARD]).check(sentence) == []
@@ -169,13 +169,14 @@ def test_a_neighbouring_cards_description_or_invented_reviews_are_not_told_of_th
 
 
 def test_qualities_brands_and_chinese_brand_names_need_the_row():
-    """"durable" / 天然材质 only when the row backs them; a brand said of a product must be its own;
+    """"durable" / 天然材质 only when the row says them; a brand said of a product must be its own;
     a Chinese brand name ("苹果") whose products were not given names another product."""
     rows = [Product(id="v", title="Vellum Sound Splash Shower Speaker", price=19.99, brand="Vellum Sound",
                     description="Rugged, splash-proof shower speaker."),
             Product(id="t", title="Tidewave Pebble Mini Speaker", price=29.99, brand="Tidewave")]
     guard = GroundingGuard(rows)
-    assert guard.check("The Vellum Sound Splash Shower Speaker is durable.") == []  # "rugged" backs it
+    assert guard.check("The Vellum Sound Splash Shower Speaker is rugged.") == []
+    assert guard.check("The Vellum Sound Splash Shower Speaker is durable.")  # "rugged" is the row's word, not this
     assert guard.check("The Tidewave Pebble Mini Speaker is durable.")
     assert guard.check("推荐Tidewave Pebble Mini Speaker，因为它采用天然材质。")
     assert guard.check("推荐Vellum Sound Splash Shower Speaker，因为它的品牌是Tidewave。")
@@ -195,3 +196,34 @@ def test_a_stock_count_must_be_the_rows():
     guard = GroundingGuard([Product(id="92", title="Sports Sneakers Off White Red", price=109.99, stock=62)])
     assert guard.check("Sports Sneakers Off White Red，库存3件。") and guard.check("Only 3 left!")
     assert guard.check("Sports Sneakers Off White Red，库存62件。") == []
+
+
+def test_a_sentence_says_only_what_the_row_says():
+    """Every content word must be the row's (stemmed, or through the shop's Chinese word tables): words
+    nobody backs ("with a camera", "popular", 性价比高) drop the sentence, however harmless they sound."""
+    buds = Product(id="e", title="Tidewave Buds", price=49.0, brand="Tidewave", category="earbuds",
+                   description="Wireless earbuds with 8 hours of battery life.", attributes={"color": "silver"},
+                   rating=4.4, stock=12)
+    guard = GroundingGuard([buds])
+    assert guard.check("The Tidewave Buds are wireless earbuds with 8 hours of battery life.") == []
+    assert guard.check("It is rated 4.4/5, costs $49.00 and is in stock.") == []
+    assert guard.check("推荐Tidewave Buds，因为它是银色的无线耳机，有8小时电池续航。") == []
+    assert {v.text for v in guard.check("The Tidewave Buds come with a camera.")} == {"camera"}
+    assert guard.check("They are a popular choice among commuters.")
+    assert guard.check("推荐Tidewave Buds，因为它性价比高，适合追求高品质的消费者。")
+    assert guard.check("推荐Tidewave Buds，因为它有8小时的IPX4防水。")  # IPX4 and 防水: not in the row
+    assert guard.check("It is rated 4/5.")  # the row says 4.4
+
+
+def test_stock_and_superlatives_said_of_it_are_checked_against_its_row():
+    """"are not in stock" of a row in stock, "it is the most affordable" of a card that is not, and
+    puffery no row says ("the perfect fit") drop the sentence."""
+    boots = [Product(id="x", title="Hiking Boots (12, leather, yes)", price=236.57, stock=4),
+             Product(id="y", title="Hiking Boots (11, synthetic, yes)", price=231.43, stock=0)]
+    guard = GroundingGuard(boots)
+    assert guard.check("Hiking Boots (12, leather, yes) are not in stock.")
+    assert guard.check("Hiking Boots (12, leather, yes) are in stock.") == []
+    guard = GroundingGuard(boots)
+    assert guard.check("The Hiking Boots (12, leather, yes) cost $236.57.") == []
+    assert guard.check("It is the most affordable option.")  # "it" is the $236.57 pair; the other is cheaper
+    assert guard.check("It is the perfect fit for you.")

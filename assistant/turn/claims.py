@@ -37,6 +37,13 @@ for _zh, _ens in list(_EQUIVALENT.items()):
     for _en in _ens:
         _EQUIVALENT.setdefault(_en, ())
         _EQUIVALENT[_en] = (*_EQUIVALENT[_en], _zh)
+
+
+def equivalents() -> dict[str, tuple[str, ...]]:
+    """A property word -> the same property in the other language ("防水" -> "waterproof")."""
+    return _EQUIVALENT
+
+
 _NEGATION_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bnon-?|\bisn't\b|\baren't\b|\bwithout\b|\bnever\b|不|非|无)"
                               r"[\w\s-]{0,16}$", re.IGNORECASE)
 _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|more affordable|lower[- ]priced|costs? less|better value)\b",

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.inputs import unsafe_output
-from assistant.turn import claims
+from assistant.turn import claims, support
 from catalog.models import Product
 from language.lexicon import BUILTIN_BRAND_ALIASES
 
@@ -59,7 +59,7 @@ _LEAK = re.compile(
 
 @dataclass
 class Violation:
-    kind: str  # price | product | spec | rating | claim | property | comparison | leak | repeat | unfinished
+    kind: str  # price | product | spec | rating | claim | property | comparison | unbacked | leak | repeat | unfinished
     text: str
 
 
@@ -73,6 +73,9 @@ class GroundingGuard:
     allowed_amounts: Iterable[float] = ()  # e.g. a cart total, or the budget the shopper named
     shopper_text: str = ""  # kept for callers; the shopper's own numbers are never facts about a product
     supported_text: str = ""  # more text that counts as fact for every product (e.g. facts in words)
+    # Every content word must be the row's (assistant/turn/support.py). Product copy turns this off:
+    # it is persuasive text a person reviews before publishing, checked against the catalog's terms.
+    every_word: bool = True
     kept: int = 0
     dropped: list[tuple[str, list[Violation]]] = field(default_factory=list)
 
@@ -84,6 +87,8 @@ class GroundingGuard:
         self._other_titles = [t for t in self.other_titles if t.lower() not in self._given_names]
         self._subject: Product | None = self.products[0] if len(self.products) == 1 else None
         self._released: set[str] = set()
+        self._terms: dict[tuple[str, ...], tuple[set[str], str]] = {}
+        self.allowed_amounts = list(self.allowed_amounts)
         # Every given row's text, once: names a sentence may use come from here (checked per sentence).
         self._rows_text = " ".join(claims.row_text(p) for p in self.products)
         self._all_rows_text = self._rows_text + " " + self.shopper_text.lower()
@@ -142,7 +147,13 @@ class GroundingGuard:
                 if alias in sentence and brand.lower() not in self._rows_text]  # the shopper naming it is no row
         if _REVIEWS.search(sentence) and not any(p.reviews for p in rows):
             out.append(Violation("claim", "reviews (the row has none)"))
-        out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, named, self.products)]
+        about = named or ([subject] if subject is not None else [])  # "it is the most affordable": the subject
+        out += [Violation("comparison", c) for c in claims.comparative_problems(sentence, about, self.products)]
+        said_stock = stock_said(sentence)
+        if said_stock is not None and not any(p.in_stock == said_stock for p in rows):
+            out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
+        if self.every_word:
+            out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
         out += [Violation(kind, sentence[:60]) for kind in unsafe_output(sentence, system_prompt=_system_prompt())
@@ -150,6 +161,26 @@ class GroundingGuard:
         if not out and named:
             self._subject = named[0]
         return out
+
+    def _unbacked(self, sentence: str, subject: Product | None, named: Sequence[Product]) -> list[str]:
+        """Content words no row backs: the subject's row, the rows a comparison names, else the one
+        given row that backs the most of the sentence (a sentence about no product in particular)."""
+        if subject is not None and len(named) <= 1:
+            candidates = [[subject]]
+        elif named:
+            candidates = [list(named)]
+        else:
+            candidates = [[p] for p in self.products]
+        best: list[str] | None = None
+        for rows in candidates:
+            key = tuple(p.id for p in rows)
+            if key not in self._terms:
+                self._terms[key] = support.row_terms(rows, claims.row_text, amounts=self.allowed_amounts,
+                                                     extra=self.supported_text)
+            missing = support.unbacked(sentence, *self._terms[key])
+            if best is None or len(missing) < len(best):
+                best = missing
+        return best or []
 
     def _prices(self, sentence: str, rows: Sequence[Product]) -> list[Violation]:
         """Amounts must be a price of the product talked about (or the budget the shopper set)."""
@@ -262,6 +293,18 @@ _QUALITIES = {
 }
 _STOCK_SAID = re.compile(r"库存(?:还有|为|是)?\s*(\d+)|\bonly\s+(\d+)\s+(?:left|in stock)\b|\b(\d+)\s+(?:units?|pieces?|pairs?|items?)"
                          r"\s+(?:left|in stock)\b|\bstock\s+(?:of|is|:)\s*(\d+)\b", re.IGNORECASE)
+_OUT_OF_STOCK = re.compile(r"\b(?:out\s+of\s+stock|not\s+(?:in\s+stock|available)|sold\s+out|unavailable)\b"
+                           r"|缺货|无货|没货|没有货|售罄|卖完", re.IGNORECASE)
+_IN_STOCK = re.compile(r"\bin\s+stock\b|\bavailable\s+now\b|有货|现货|有库存|库存充足", re.IGNORECASE)
+
+
+def stock_said(sentence: str) -> bool | None:
+    """True / False when the sentence says the product is in / out of stock; None when it says neither."""
+    if _OUT_OF_STOCK.search(sentence):
+        return False
+    return True if _IN_STOCK.search(sentence) else None
+
+
 _BRAND_SAID = re.compile(r"(?:\bbrand(?:\s+is|:)|\bmade\s+by|品牌(?:都|也)?(?:是|为)|品牌[:：])\s*([A-Za-z][A-Za-z&'.-]{1,30})",
                          re.IGNORECASE)
 _REVIEWS = re.compile(r"\breview(?:s|er|ers|ed)?\b|\bcustomers? (?:say|said|love|praise)|评价|评论|买家(?:说|反馈)|用户反馈",

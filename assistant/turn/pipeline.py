@@ -72,7 +72,13 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
                                    escalation_reason=status.escalation_reason, act=heard.u.act,
                                    cart=cart_view(deps, state), timings=timings, language=state.lang))
         return
-    if decision.escalation_reason is not None:
+    handoff_note = None
+    if decision.escalation_reason == "high_value_cart" and heard.u.act in _ANSWER_FIRST:
+        # A big cart is an offer of help, not a reason to leave "add one more" unanswered: the act is
+        # answered and the note that a colleague will join follows it.
+        deps.sessions.escalate(session_id, decision.escalation_reason)
+        handoff_note = render(_HANDOFF_TEMPLATES["high_value_cart"], lang=state.lang)
+    elif decision.escalation_reason is not None:
         yield from _escalate(deps, session_id, state, decision.escalation_reason, decision.intent, timings)
         return
 
@@ -80,7 +86,7 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     from language import Preferences
 
     ctx = ActContext(deps=deps, u=heard.u, text=heard.text, state=state, shown=shown,
-                     prefs=Preferences.from_dict(state.preferences))
+                     prefs=Preferences.from_dict(state.preferences), session_id=session_id)
     from assistant.turn.acts.search import history_picks
 
     from assistant.turn.acts import similar, superlative
@@ -96,6 +102,9 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     phrased = yield from phrase_draft(deps, session_id, draft, shopper_text=heard.text, lang=state.lang,
                                       timings=timings)
     text = phrased.text
+    if handoff_note and not phrased.interrupted:
+        text += "\n\n" + handoff_note
+        yield Event("delta", "\n\n" + handoff_note)
     nudge = None
     if deps.nudge_policy is not None and not phrased.interrupted:
         nudge = _nudge(deps, session_id, decision.intent, state)
@@ -135,6 +144,7 @@ def _no_such_position(ctx: ActContext) -> Draft | None:
                  fallback=phrase("no_such_position", ctx.state.lang, n=n, s="" if n == 1 else "s"))
 
 
+_ANSWER_FIRST = ("search", "refine", "question", "compare", "cart_add")
 _HANDOFF_TEMPLATES = {"high_value_cart": "handoff_cart", "policy_not_covered": "handoff_policy",
                       "order_problem": "handoff_order"}
 

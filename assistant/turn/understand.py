@@ -51,7 +51,8 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
 
     def read(text: str):
         return understand(text, vocab=deps.vocab, shown=ids, shown_titles=[p.title for p in shown],
-                          shown_prices=[p.price for p in shown], focus=focus, act_model=deps.act_model)
+                          shown_prices=[p.price for p in shown], focus=focus, act_model=deps.act_model,
+                          shown_details=[_details(p) for p in shown])
 
     heard.u = read(heard.text)
     if heard.u.act in _CHATTER:
@@ -63,6 +64,13 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
                 break
     heard.lang = heard.u.lang if heard.u.lang == "zh" or re.search(r"[A-Za-z]{2,}", heard.text) else heard.lang
     return heard
+
+
+def _details(p: Product) -> str:
+    """A product's title with its colour, material and size: what "the green one" can point at."""
+    values = [p.attributes.get(k) for k in ("color", "colour", "material", "size")]
+    flat = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in values if v]
+    return " | ".join([p.title, *flat])
 
 
 def _language(text: str, previous: str) -> str:

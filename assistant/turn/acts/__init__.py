@@ -26,6 +26,7 @@ class ActContext:
     prefs: Any  # language Preferences carried over turns
     state: SessionState
     shown: list[Product] = field(default_factory=list)  # the cards of the last answer, in order
+    session_id: str = ""  # for acts that read the chat's status (a person already asked for)
 
     @property
     def referenced(self) -> list[Product]:
@@ -56,6 +57,6 @@ def handler_for(act: str) -> Handler:
         "compare": compare.handle, "cart_add": cart.add, "cart_remove": cart.remove,
         "cart_show": cart.show, "greeting": chitchat.greeting, "thanks": chitchat.thanks,
         "smalltalk": chitchat.off_topic, "off_topic": chitchat.off_topic,
-        "policy": service.policy, "order_problem": service.order_problem,
+        "policy": service.policy, "order_problem": service.order_problem, "human": chitchat.human,
     }
     return table.get(act, chitchat.unclear)

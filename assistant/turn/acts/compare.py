@@ -8,9 +8,13 @@ from prompts import phrase
 
 
 def handle(ctx: ActContext) -> Draft:
-    """"compare the first two" compares those; a bare "compare them" compares what is on screen (up to 3)."""
+    """"compare the first two" compares those; one card named is set against the product in focus; a
+    bare "compare them" compares what is on screen (up to 3)."""
     referenced = ctx.referenced
     items = referenced if len(referenced) >= 2 else ctx.shown[:3]
+    focus = ctx.focus()
+    if len(referenced) == 1 and focus and focus[0].id != referenced[0].id:
+        items = [focus[0], referenced[0]]  # "跟第二个比一下", "how does it compare to the second one?"
     if len(items) < 2 and len(ctx.state.last_list) >= 2:
         # One card on screen now, but the list before it is what "the first two" means.
         items = _from_last_list(ctx)

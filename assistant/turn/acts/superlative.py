@@ -18,8 +18,9 @@ _WHAT = {("weight", "min"): ("lightest", "最轻"), ("weight", "max"): ("heavies
 _FIELD = {"weight": ("weight", "重量"), "rating": ("rating", "评分"), "price": ("price", "价格")}
 _QUESTION_WORDS = re.compile(r"\b(?:which|what|one|ones|is|the|of|them|these|those|has|have|your|option|options"
                              r"|choice|pick|lightest|heaviest|best|highest|top|rated|rating|cheapest|least|expensive"
-                             r"|most|priciest|affordable|lowest|priced?|so|and|budget|a|bit|limited)\b"
-                             r"|哪个|哪款|哪一款|哪一个|最轻|最重|评分最高|最便宜|最贵|的|是|呢|吗|[?？,.!！，。']",
+                             r"|most|priciest|affordable|lowest|priced?|so|and|budget|a|bit|limited|weighs?|costs?|price|reviews?|reviewed"
+                             r"|stars|score|ratings)\b"
+                             r"|哪个|哪款|哪一款|哪一个|最轻|最重|评分最高|评价最高|分数最高|星级最高|最便宜|最贵|的|是|呢|吗|[?？,.!！，。']",
                              re.IGNORECASE)
 
 

@@ -1,0 +1,100 @@
+"""Shopper phrasing found by chatting with the assistant on public catalogs: chat shorthand, ceilings
+said negatively, "the green one", "I'd like 2 of those", "rated highest", a position past a one-card
+answer. Rules checked on their own, then the whole turn on the real demo catalog (template answers)."""
+from __future__ import annotations
+
+import pytest
+
+from language import understand
+from language.spelling import textspeak
+
+TITLES = ["Backpack (black, large, nylon, camera)", "Backpack (green, small, polyester, camera)",
+          "Backpack (black, medium, nylon, hydration)"]
+SHOWN = ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("do u have any tents", "do you have any tents"),
+    ("r u selling phones pls", "are you selling phones please"),
+    ("size M w/ hood", "size M with hood"),
+    ("Is the U-lock good?", "Is the U-lock good?"),  # a word of a name is not shorthand
+])
+def test_chat_shorthand_is_spelled_out(text, want):
+    assert textspeak(text) == want
+
+
+@pytest.mark.parametrize("text, ceiling", [
+    ("hey do u sell perfume? nothing over 60 bucks", 60.0),
+    ("I can't spend more than 300 on a phone", 300.0),
+    ("i don't want to pay over $50 for a mug", 50.0),
+    ("looking for boots, not going over 200", 200.0),
+])
+def test_a_ceiling_said_negatively_is_a_maximum(text, ceiling):
+    u = understand(text)
+    assert u.filters_delta.get("price_max") == ceiling and "price_min" not in u.filters_delta
+
+
+def test_over_alone_is_still_a_minimum():
+    assert understand("laptop over 500").filters_delta.get("price_min") == 500.0
+
+
+def test_the_green_one_points_at_the_only_green_card():
+    u = understand("ok put the green one in my cart", shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186])
+    assert (u.act, u.references) == ("cart_add", [1])
+    both = understand("add the black one", shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186])
+    assert both.references != [0]  # two black cards: "the black one" does not pick the first by itself
+
+
+@pytest.mark.parametrize("text, quantity", [("i'd like 2 of those", 2), ("gimme three of them", 3),
+                                             ("can i get two of those", 2)])
+def test_a_number_of_what_is_shown_is_a_purchase(text, quantity):
+    u = understand(text, shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186], focus=1)
+    assert (u.act, u.quantity) == ("cart_add", quantity)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("which of those is rated highest", ("rating", "max")),
+    ("which one has the best reviews?", ("rating", "max")),
+    ("which one weighs the least", ("weight", "min")),
+    ("which costs the most", ("price", "max")),
+    ("哪个评价最高", ("rating", "max")),
+])
+def test_superlative_questions_in_other_words(text, asked):
+    from language.superlative import asks_superlative
+
+    assert asks_superlative(text) == asked
+
+
+def test_a_position_past_a_one_card_answer_counts_in_the_list_above(template_bot):
+    """"which one's the lightest" shows one card; "the 2nd one" then means the list's second card,
+    also when the learned act head (not the rules) reads the message."""
+    sid = "phrasing-2nd"
+    listed = template_bot.chat("need a rain jacket for hiking, under 150", session_id=sid).products
+    assert len(listed) >= 3
+    lightest = template_bot.chat("which one's the lightest", session_id=sid).products
+    assert len(lightest) == 1 and lightest[0].id != listed[1].id
+    reply = template_bot.chat("does the 2nd one have a hood?", session_id=sid)
+    assert [p.id for p in reply.products] == [listed[1].id]
+
+
+def test_set_against_one_card_compares_it_with_the_product_in_focus(template_bot):
+    assert understand("跟第二个比一下", shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186]).act == "compare"
+    sid = "phrasing-compare-focus"
+    listed = template_bot.chat("laptops", session_id=sid).products
+    assert len(listed) >= 3
+    template_bot.chat("how much is the third one?", session_id=sid)
+    reply = template_bot.chat("how does it compare to the first one?", session_id=sid)
+    assert reply.act == "compare" and [p.id for p in reply.products] == [listed[2].id, listed[0].id]
+
+
+def test_a_big_cart_add_is_answered_and_a_second_request_for_a_person_is_acknowledged(template_bot):
+    """The high-value-cart hand-off must not swallow "one more" (the add happens, the note follows), and
+    asking for a person while one is on the way is told so, not met with "I didn't understand"."""
+    sid = "phrasing-big-cart"
+    listed = template_bot.chat("gaming laptop", session_id=sid).products
+    pricey = next(i for i, p in enumerate(listed) if p.price >= 1000)
+    template_bot.chat(f"add number {pricey + 1} to my cart", session_id=sid)
+    reply = template_bot.chat("one more please, add another", session_id=sid)
+    assert reply.act == "cart_add" and reply.cart["count"] == 2 and reply.escalated
+    again = template_bot.chat("我要找人工客服", session_id=sid)
+    assert again.act == "human" and again.escalated and "客服" in again.text
