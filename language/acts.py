@@ -207,7 +207,7 @@ MORE = Rule(
     ("more", "other", "else", "different", "next", "similar", "load", "see", "更多", "还有", "换一批", "其他", "别的",
      "再", "类似", "相似"),
     r"\bshow\s+(?:me\s+)?(?:some\s+)?more\b|\bmore\s+(?:options|results|choices|products|suggestions|like)\b",
-    r"\b(?:see|load)\s+more\b|\bother\s+(?:options|ones|choices|results|products|suggestions)\b",
+    r"\b(?:see|load)\s+more\b|\bother\s+(?:options|ones|choices|results|products|suggestions|recommendations|models|items)\b",
     r"\bany(?:thing)?\s+(?:else|others?)\b|\bwhat\s+else\b|\bsomething\s+else\b|\bdifferent\s+ones\b",
     r"\bnext\s+(?:page|ones|few|results)\b|\bmore\s+please\b|\bothers\b|\bsimilar(?:\s+ones)?\b",
     r"^\s*(?:some\s+)?(?:more|next|else|others?)\s*[?!.]*\s*$",

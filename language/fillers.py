@@ -10,7 +10,7 @@ import re
 
 from language.cjk import has_cjk, join_cjk
 
-__all__ = ["STOPWORDS", "strip_dialogue", "tidy"]
+__all__ = ["STOPWORDS", "present_for", "strip_dialogue", "tidy"]
 
 # Chinese request openers and glue, one list for every rule: "我想买", "帮我找一下", "有没有", "推荐".
 # A classifier after a verb or numeral goes with it ("买个手机", "来一双"); 双/套/本 alone may start a
@@ -58,7 +58,7 @@ _TALK = re.compile(
     r"|\b(?:(?:my|the|our|a)\s+)?budget(?:\s+(?:is|will\s+be|would\s+be|of|was))?(?:\s+(?:a\s+bit|kind\s+of|quite|very))?"
     r"(?:\s+(?:limited|tight|small))?|\b(?:a\s+bit\s+)?limited\b|\b(?:around|arround|about|approximately|approx|roughly)\b"
     r"|\b(?:i\s+think\s+)?(?:i|we)\s+can\s+(?:go|spend|pay)(?:\s+(?:a\s+bit\s+)?(?:higher|more|up|lower))?\b"
-    r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:that|this|the|my)\s+(?:range|budget|price\s+range)\b"
+    r"|\bgo\s+(?:a\s+bit\s+)?(?:higher|lower|up)\b|\b(?:within|in)\s+(?:(?:that|this|the|my)\s+)?(?:range|budget|price\s+range)\b"
     r"|\bprice\s+range\b|\bhappen\s+to\s+have\b|\bis\s+a\s+must\b|\b(?:actually,?\s+)?never\s*mind\b"
     r"|\bwhat(?:'s|\s+is)\s+your\b|\bhow\s+about\b|\bif\s+possible\b"
     r"|\bas\s+an?\s+(?:gift|present)(?:\s+(?:to|for)\s+(?:my|our|a|the)\s+[a-z]+)?\b"
@@ -67,9 +67,15 @@ _TALK = re.compile(
 # A Chinese clause that takes back the last need ("算了，不要跑鞋了，帮我看看羽毛球拍").
 _ZH_TAKEN_BACK = re.compile(r"^(?:算了|不要.{0,12}了|不想要.{0,12}了|不用了|别.{0,8}了)$")
 # "想给我爸买个礼物，他喜欢喝咖啡": the present clause names no product; what the person likes does.
-_ZH_GIFT = re.compile(r"^(?:我)?(?:想|要|打算)?(?:给|帮|送)(?:我)?(?:的)?(?:爸爸?|妈妈?|老公|老婆|男朋友|女朋友|朋友|孩子|儿子|女儿"
-                      r"|同事|老板|爷爷|奶奶|父亲|母亲)?(?:买|挑|选|送)?(?:个|件|份|一份|一个|一件)?(?:生日|新年|圣诞)?礼物$")
-_ZH_LIKES = re.compile(r"^(?:他|她|我|ta|TA|我爸|我妈|他们|她们)?(?:很|特别|比较|平时|一直)?(?:喜欢|爱|热爱|迷)(?:喝|玩|打|吃|看|去|做|听)?")
+# Whom a present is for, or who likes something: "我爸", "老婆", "我儿子".
+ZH_PEOPLE = (r"(?:我的?)?(?:爸爸?|妈妈?|老公|老婆|男朋友|女朋友|朋友|孩子|儿子|女儿|同事|老板|爷爷|奶奶|父亲|母亲|哥哥|弟弟"
+             r"|姐姐|妹妹|先生|太太)")
+_ZH_GIFT = re.compile(r"^(?:我)?(?:想|要|打算)?(?:给|帮|送)(?:我)?(?:的)?" + ZH_PEOPLE + r"?(?:买|挑|选|送)?(?:个|件|份|一份|一个|一件)?"
+                      r"(?:生日|新年|圣诞)?礼物$|^送(?:他|她|ta|TA)?(?:点)?什么(?:好|呢|比较好)?$")
+# "想给老婆买个降噪耳机当礼物": a product inside the present talk is the need.
+_ZH_GIFT_FRAME = re.compile(r"^(?:我)?(?:想|要|打算|准备)?(?:给|帮|送)(?:我)?(?:的)?" + ZH_PEOPLE + r"?"
+                            r"(?:买|挑|选)(?:一)?(?:个|件|份|双|台|款|套|本)?(?P<need>.+?)(?:当|作为|做)(?:生日|新年|圣诞)?礼物$")
+_ZH_LIKES = re.compile(r"^(?:他|她|我|ta|TA|他们|她们|" + ZH_PEOPLE + r")?(?:很|特别|比较|平时|一直)?(?:喜欢|爱|热爱|迷)(?:喝|玩|打|吃|看|去|做|听|踢|弹)?")
 _ZH_MUST = re.compile(r"(?:一定要|必须(?:是|要)?|最好(?:是)?|务必|其实|预算(?:有限|不多|紧张|比较少)|预算(?:可以|能|能够)?(?:加到|提到|提高到|放宽到|增加到|到)?"
                       r"|(?:这个|这|那个)?价位|价格区间)")
 
@@ -91,6 +97,7 @@ def tidy(text: str) -> str:
         raw = [c for c in _ZH_CLAUSE.split(text) if c.strip()]
         kept = [c for c in raw if not _ZH_TAKEN_BACK.match(c.strip()) and not _ZH_GIFT.match(c.strip())] or raw
         kept = [_ZH_LIKES.sub("", c.strip()) for c in kept]  # "他喜欢喝咖啡" -> "咖啡"
+        kept = [_ZH_GIFT_FRAME.sub(r"\g<need>", c) for c in kept]  # "给老婆买个降噪耳机当礼物" -> "降噪耳机"
         clauses = (_trim(join_cjk(_ZH_MUST.sub("", c))) for c in kept)
         return join_cjk(" ".join(c for c in clauses if c))
     text = _GAPS.sub(" ", text)
@@ -127,6 +134,11 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
 # Who the present is for says which group it is for ("gloves for my wife" -> for her).
 _FOR_HER = re.compile(r"\b(?:to|for)\s+my\s+(?:wife|mom|mother|mum|girlfriend|sister|grandma|grandmother|aunt)\b", re.I)
 _FOR_HIM = re.compile(r"\b(?:to|for)\s+my\s+(?:husband|dad|father|boyfriend|brother|grandpa|grandfather|uncle)\b", re.I)
+
+
+def present_for(text: str) -> str:
+    """ "for him" / "for her" when the message says whom a present is for, else ""."""
+    return "for her" if _FOR_HER.search(text) else "for him" if _FOR_HIM.search(text) else ""
 
 
 def strip_dialogue(text: str) -> str:

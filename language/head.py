@@ -31,7 +31,8 @@ _TITLE_CUT = re.compile(r"\s(?:with|w/|for|compatible with|fits|by|includes|incl
 _TITLE_SPLIT = re.compile(r",|\s[-–—|/]\s|\||;|:")
 # Words that end a title phrase without being its noun: sizes, packs, editions, marketing words.
 _TITLE_NOT_HEADS = frozenset("""inch inches pack count pcs piece pieces set edition version new pro plus max mini lite
-ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium""".split())
+ultra unlocked renewed replacement remanufactured black white grey gray blue red green pink silver gold purple large small medium
+daily weekly monthly yearly annual""".split())
 
 
 def _need_words(phrase: str) -> list[str]:
@@ -52,7 +53,7 @@ def head_forms(need: str, english: list[str] | None = None) -> set[str]:
 # Modifiers that describe a product rather than name a kind of it ("red dress", "cheap laptop").
 _NOT_KIND_MODIFIERS = frozenset("""men's women's mens womens men women kids kid's boys girls unisex cheap cheaper
 affordable budget good best great nice new cool cute simple basic quality premium top small large big little mini
-light lightweight heavy durable comfortable waterproof portable some any other""".split())
+light lightweight heavy durable comfortable waterproof portable some any other winter summer spring autumn fall""".split())
 
 
 def compound_forms(need: str, english: list[str] | None = None) -> set[str]:

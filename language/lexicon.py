@@ -132,6 +132,8 @@ for _zh, _en in {
     "咖啡": ("coffee",), "爬山": ("hiking",), "登山": ("hiking",), "徒步": ("hiking",), "露营": ("camping",),
     "跑步": ("running",), "钓鱼": ("fishing",), "健身": ("fitness",), "骑行": ("cycling",), "游泳": ("swimming",),
     "摄影": ("camera", "photography"), "做饭": ("cooking", "kitchen"), "喝茶": ("tea",), "茶": ("tea",),
+    "机械键盘": ("mechanical keyboards", "mechanical keyboard"), "无线键盘": ("wireless keyboards", "wireless keyboard"),
+    "游戏鼠标": ("gaming mice", "gaming mouse"), "无线鼠标": ("wireless mice", "wireless mouse"),
     "玩具": ("toys",), "娃娃": ("dolls",), "毛绒玩具": ("plush toys", "stuffed animals"),
 }.items():
     BUILTIN_SYNONYMS.setdefault(_zh, _en)
@@ -154,7 +156,7 @@ BUILTIN_BRAND_ALIASES: dict[str, str] = {
 # heads (kit, stand, holder) are here too: a "Smartphone Video Rig Kit" is a kit, not a smartphone.
 PRODUCT_NOUNS = frozenset("""
 adapter adapters backpack bag bags ball balls bat battery bed bench bicycle bike binder blanket blender
-blouse board book books boot boots bottle bowl box bra bracelet brush cable camera candle cap cartridge
+blouse board book books boot boots bottle bowl box bra bracelet brush cable calendar camera candle cap cartridge
 cartridges case chair charger clock coat cooker cover cream cup curtain cushion desk dress drill drone
 earbuds earphones earrings fan flashlight gimbal glasses gloves guitar hat headphones headset heater
 helmet holder hoodie iron jacket jeans kettle keyboard kit knife lamp laptop lens light lipstick mat

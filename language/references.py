@@ -212,12 +212,15 @@ def attribute_matches(text: str, details: Sequence[str], vocab: Vocabulary) -> l
     return found if 0 < len(found) < len(details) else []
 
 
+_SIZE_BEFORE = re.compile(r"\b(?:size|sz|us|uk|eu)\s*$|(?:尺码|码数|号码)\s*$", re.IGNORECASE)
+
+
 def find_quantity(text: str) -> tuple[int, list[tuple[int, int]], bool]:
     """(quantity, spans, refers to a single pronoun): "two of them" -> (2, ..., True)."""
     for pattern in RE_QUANTITY:
         m = pattern.search(text)
-        if m is None:
-            continue
+        if m is None or _SIZE_BEFORE.search(text[:m.start()]):
+            continue  # "size 10 of them" names a size, not ten pairs
         raw = m.groupdict().get("n") or m.groupdict().get("n2")
         n = small_number(raw) if raw else None
         if n and 1 <= n <= 99:

@@ -22,12 +22,13 @@ from language.acts import (
 )
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
-from language.fillers import STOPWORDS, strip_dialogue
+from language.fillers import STOPWORDS, present_for, strip_dialogue
+from language.hobbies import as_need, liked
 from language.person import asks_for_person, could_ask_for_person
 from language.query import parse_query
 from language.references import RE_ALL, attribute_matches, find_quantity, find_references, title_matches
 from language.service import service_request
-from language.spelling import textspeak
+from language.spelling import respell_chinese, textspeak
 from language.topics import topic as topic_of
 from language.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -55,6 +56,7 @@ class Understanding:
     currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
     source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
     act_probability: float | None = None  # the model's probability for its act, when source == "model"
+    hobby: str | None = None  # a present for someone who likes this pastime ("he loves hiking"): HOBBY_KINDS
 
     @property
     def language(self) -> str:
@@ -95,6 +97,22 @@ def _content_words(text: str) -> list[str]:
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOPWORDS]
     cjk = [c for c in CJK.findall(text) if c not in CJK_PARTICLES]
     return mixed + words + ([''.join(cjk)] if len(cjk) >= 2 else [])
+
+
+# "Do you have wall calendar?", "Actually, never mind. Do you sell X?": a sentence that asks whether the
+# shop sells something the catalog's titles name is a search, whatever a learned act guesses from its
+# shape ("do you have gift cards / student discounts?" name no product of the catalog: the act decides).
+_ASKS_TO_BUY = re.compile(r"(?:^|[.!?;。！？；]\s*)(?:(?:do|does)\s+(?:you|u)\s+(?:have|sell|carry|stock)|have\s+you\s+got"
+                          r"|(?:do|does)\s+(?:the\s+)?(?:shop|store)\s+(?:have|sell|carry))\b|有没有|有卖|卖不卖",
+                          re.IGNORECASE)
+
+
+def _asks_to_buy(text: str, content: list[str], vocab: Vocabulary) -> bool:
+    from language.vocabulary import number_forms
+
+    words = [w for w in content if len(w) >= 4 and w.isascii()]
+    return (_ASKS_TO_BUY.search(text) is not None and bool(words)
+            and all(number_forms(w) & vocab.words for w in words))
 
 
 ActModel = Callable[[str], "tuple[str, float] | None"]
@@ -218,7 +236,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     blanked = raw
     for start, end in refs.spans:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    parsed = parse_query(blanked, vocab=vocab)
+    # A Chinese product word typed as its homophone ("台登" for 台灯) is read as the word.
+    parsed = parse_query(respell_chinese(blanked) if lang == "zh" else blanked, vocab=vocab)
     names_product = bool(parsed.filters.categories)
     service = service_request(raw) if not (refs.explicit or refs.single_pronoun) else None
     if service and (not names_product or service[0] == "order_problem"):
@@ -262,6 +281,17 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     if count and _COMES_WITH.search(raw):  # "does it come with a charger?": about the product, not a search
         return result("question", references=pointed(references), question_topic="other"), False
     need = _need_text(parsed.text)
+    hobby = None
+    likes = liked(raw if lang == "zh" else parsed.text)
+    if likes is not None and likes.only_present:
+        # "a present for my father. He loves coffee": what he loves is the need, not the present talk.
+        hobby = likes.hobby if lang == "en" or need == likes.what else None
+        what = as_need(likes.what)  # "badminton" -> "badminton gear"
+        need = _need_text(f"{what} {present_for(raw)}") if lang == "en" else need
+        if hobby:  # the pastime's kinds of product are searched, not the one its word names ("coffee")
+            delta.pop("categories", None)
+    elif likes is not None and lang == "en":  # "a watch for my dad, he loves hiking": the watch
+        need = _need_text(likes.rest)
     content = _content_words(need)
     if DETAILS.search(raw):
         target = pointed(references)
@@ -280,9 +310,11 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
             comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
         # "waterproof is a must": a property alone narrows what is on screen.
         refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))
-        weak = not (names_product or delta or excluded or parsed.filters.brands)
+        refining = refining and likes is None
+        weak = not (names_product or delta or excluded or parsed.filters.brands or hobby
+                    or _asks_to_buy(raw, content, vocab))
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references), weak
+                      cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby), weak
     if delta or excluded or cheaper or pricier or more or comparative:
         return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
                       cheaper=cheaper, pricier=pricier, more=more, references=references), False

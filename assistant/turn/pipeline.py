@@ -112,6 +112,8 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
             text += "\n\n" + nudge
             yield Event("delta", "\n\n" + nudge)
     state.preferences = ctx.prefs.to_dict()
+    # "Show me more" adds cards to the list above; a new search or a narrowed one replaces it.
+    state.answer_act = "more" if getattr(heard.u, "more", False) else draft.act
     meta = {"grounding": phrased.grounding, "interrupted": phrased.interrupted, "nudge": nudge,
             "dropped": phrased.dropped, "language": state.lang, "unmet": draft.unmet,
             "no_exact_match": draft.act in ("search", "refine") and draft.unmet}

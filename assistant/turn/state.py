@@ -20,7 +20,8 @@ class SessionState:
 
     shown: list[str] = field(default_factory=list)  # product ids on the cards of the last answer
     viewed: list[str] = field(default_factory=list)  # every product id shown in this chat (last 200)
-    last_list: list[str] = field(default_factory=list)  # the last answer with several cards ("compare the first two")
+    last_list: list[str] = field(default_factory=list)  # the last list answered ("compare the first two"):
+    # several cards, or the one card a search found ("I found 1 option" within a new budget is a list of one)
     older_list: list[str] = field(default_factory=list)  # the several-card answer before it ("the third one" of two)
     compared: list[str] = field(default_factory=list)
     focus: str | None = None  # the product "it" refers to
@@ -33,6 +34,8 @@ class SessionState:
     asked: list[str] = field(default_factory=list)  # of ASKED_TOPICS
     nudges: list[dict[str, Any]] = field(default_factory=list)  # offers made (NudgePolicy)
     lang: str = "en"  # the language the shopper writes in
+    answer_act: str = ""  # the act of the answer being stored (a search's cards are a list, even one;
+    # "more" when it showed more of the list above)
     shopper_id: str | None = None  # a returning shopper's id, when the shop linked one
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept verbatim
 
@@ -64,8 +67,10 @@ class SessionState:
             self.asked.append(flag)
 
     def remember_shown(self, ids: list[str]) -> None:
+        """The cards of this answer; they are the list later positions count in when there are
+        several, or when a search found them (a one-card answer about a shown product is not)."""
         self.shown = list(ids)
-        if len(ids) >= 2:
+        if len(ids) >= 2 or (ids and self.answer_act in ("search", "refine")):
             if list(ids) != self.last_list:
                 self.older_list = self.last_list
             self.last_list = list(ids)

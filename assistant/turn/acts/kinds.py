@@ -49,7 +49,10 @@ def as_close_as(found, anchors, need: str, lang: str, *, floor: float):
     test without an anchor; the unfiltered matches give it one (a $9.71 novel stays, copy paper
     does not)."""
     of_kind = kind_test(need, lang)
-    typed = [h for h in anchors if of_kind is not None and of_kind(h.product) is True] or list(anchors)
+    # Anchors: rows that say the kind, and keyword matches whose titles cannot tell it (a novel's
+    # title is its name; "Confess: A Novel" alone would set the bar above "1922 by Stephen King").
+    typed = [h for h in anchors if of_kind is not None and (of_kind(h.product) is True or (
+        of_kind(h.product) is None and h.lexical_score is not None))] or list(anchors)
     scores = [h.dense_score for h in typed if h.dense_score is not None]
     if not scores:
         return []
@@ -72,17 +75,22 @@ def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list 
         return hits
     verdict = {id(h): of_kind(h.product) for h in hits}
     compound = compound_test(need, lang)
-    if compound is not None and (any(verdict[id(h)] and titled(h.product) and compound(h.product) for h in hits)
-                                 or any(of_kind(p) and titled(p) and compound(p) for p in shown or [])):
-        # Some rows say "action camera": a "Digital Camera" only shares the head noun.
-        verdict.update({id(h): False for h in hits if verdict[id(h)] and titled(h.product) and not compound(h.product)})
+    other = set()  # rows of the head's kind that are not the compound asked for
+    for feed in (True, False):  # rows without a category, then rows with one: each judged among its own
+        if compound is not None and (
+                any(verdict[id(h)] and titled(h.product) is feed and compound(h.product) for h in hits)
+                or any(of_kind(p) and titled(p) is feed and compound(p) for p in shown or [])):
+            # Some rows say "action camera" / "mechanical keyboard": a "Digital Camera" or a slim
+            # multi-device keyboard only shares the head noun.
+            other |= {id(h) for h in hits if verdict[id(h)] and titled(h.product) is feed and not compound(h.product)}
+    verdict.update({i: False for i in other})
     typed = [h for h in hits if verdict[id(h)]]
     if shown:
         # Rows that cannot tell their kind may stay when the cards narrowed mostly could not either
         # (novels); among calendars that say so, a novel is another kind.
         told = [of_kind(p) for p in shown if titled(p)]
         unknown_ok = told.count(None) >= told.count(True)
-        return [h for h in hits if verdict[id(h)] or not titled(h.product)
+        return [h for h in hits if verdict[id(h)] or (not titled(h.product) and id(h) not in other)
                 or (verdict[id(h)] is None and unknown_ok)]
     if not typed:  # a title that plainly names another kind of product is left out all the same
         return [h for h in hits if not (verdict[id(h)] is False and titled(h.product))]
@@ -98,10 +106,32 @@ def titled(p: Product) -> bool:
 
 
 def compound_test(need: str, lang: str):
+    """A test "does this row say the need's compound kind?" ("mechanical keyboard"), or None when the
+    need names none. A row without a category says it in its title; a row with one may also say it
+    by its category, or by the modifier in its title, tags or attribute values ("mechanical"); a
+    Chinese need also by the shopper's own words ("机械键盘" in a title or tag)."""
     from language.head import compound_forms, says_compound
 
     compounds = compound_forms(need, english_terms(need) if lang == "zh" else None)
-    return (lambda p: says_compound(compounds, p.title)) if compounds else None
+    if not compounds:
+        return None
+    modifiers = {c.split()[0] for c in compounds}
+    said = re.sub(r"[^\u4e00-\u9fff]", "", need) if lang == "zh" else ""
+
+    def says(p: Product) -> bool:
+        if says_compound(compounds, p.title) or (len(said) >= 2 and (said in p.title or said in p.tags)):
+            return True
+        if titled(p):
+            return False
+        subcategory = str(p.attributes.get("subcategory") or "")
+        if says_compound(compounds, f"{p.category} {subcategory}"):
+            return True
+        values = [str(x) for v in p.attributes.values() if isinstance(v, (str, list)) for x in ([v] if isinstance(v, str) else v)]
+        values += [str(t) for t in p.tags] + [p.title]  # ("connectivity": ["bluetooth 5.3"], tags: ["mechanical"],
+        # "Sports Sneakers" in the sports shoes category)
+        return bool(modifiers & set(re.findall(r"[a-z]+", " ".join(values).lower())))
+
+    return says
 
 
 def kind_test(need: str, lang: str):

@@ -19,12 +19,15 @@ from prompts import phrase, render
 # An English-only embedder (MiniLM) scores any two Chinese strings as similar: with it, a Chinese
 # query needs a keyword match (or a kind the shopper named) unless the embedding is close indeed.
 MIN_RELEVANCE_CJK_ENGLISH_MODEL = 0.55
+_A_CHILD = re.compile(r"\b(?:son|daughter|kids?|child|children|boy|girl|grandson|granddaughter|nephew|niece|toddler)\b"
+                      r"|儿子|女儿|孩子|小孩|宝宝|外孙|孙子|孙女", re.IGNORECASE)
+_FOR_GROUP = re.compile(r"\s+for\s+(?:him|her)\b", re.IGNORECASE)
 
 
 def handle(ctx: ActContext) -> Draft:
     """Search with the carried-over preferences; say so when nothing fits instead of ignoring a constraint."""
     deps, u, shown, lang = ctx.deps, ctx.u, ctx.shown, ctx.state.lang
-    ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=[p.price for p in shown]), deps, lang)
+    ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=_comparable_prices(shown)), deps, lang)
     filters = ctx.prefs.filters
     newly_excluded = bool((getattr(u, "filters_delta", None) or {}).get("exclude_brands") or getattr(u, "excluded", None))
     if getattr(u, "more", False) and shown and not newly_excluded:
@@ -37,30 +40,7 @@ def handle(ctx: ActContext) -> Draft:
         filters = _same_kind(filters, shown)
     k = deps.max_products
     floor = _noise_floor(deps, lang)
-    search_text = query
-    hits = _find(deps, search_text, k + 8, filters)
-    if lang == "zh" and with_english_terms(query) != query:
-        # Rows that say the shopper's own Chinese words first, then what the English product words
-        # find (an English catalog, or English rows of a mixed one).
-        said = re.sub(r"[^\u4e00-\u9fff]", "", query)
-        own = [h for h in hits if h.lexical_score is not None and said
-               and (said in h.product.title or any(said in t for t in h.product.tags))]
-        seen = {h.product.id for h in own}
-        # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
-        # products come within reach ("T恤" found a helmet next to the T-shirt).
-        search_text = " ".join(english_terms(query))
-        hits = own + [h for h in _find(deps, search_text, k + 8, filters)
-                      if h.product.id not in seen]
-    found = hits
-    hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
-    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
-    # when the shopper made a property a must and some rows say it, those are the answer.
-    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
-    if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
-        with_it = [h for h in hits if claims.has_properties(query, h.product)]
-        hits = with_it or hits
-    hits = _one_per_product(hits, k + 8)
+    found, hits, search_text = _matching(ctx, query, need, filters, refining, floor)
     note = ""
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
@@ -70,9 +50,11 @@ def handle(ctx: ActContext) -> Draft:
                                                                 price=money(low.price, low.currency)), unmet=True)
         return Draft(u.act, fallback=phrase("nothing_more", lang), unmet=True)
     if not hits and not filters.is_empty():
-        relaxed = relevant(deps.retriever.search(search_text, k=k, filters=filters.merged(
-            price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)), filters,
-            floor=floor)
+        loose = filters.merged(price_min=None, price_max=None, attributes=_kind_only(filters.attributes), min_rating=None)
+        if _hobby(u):  # the pastime's kinds past the budget, the nearest to it first
+            relaxed = sorted(_hobby_hits(ctx, loose, query), key=lambda h: h.product.price)[:k]
+        else:
+            relaxed = relevant(deps.retriever.search(search_text, k=k, filters=loose), filters, floor=floor)
         within = as_close_as(found, relaxed, need or _tidy(ctx.text), lang, floor=floor)
         within = [h for h in within if not _for_others(query, h.product)]
         if within:  # rows within the budget that match the need as well as those past it do
@@ -106,6 +88,63 @@ def handle(ctx: ActContext) -> Draft:
                     language=("Chinese" if lang == "zh" else "English"))
     return Draft(act, products=products, fallback=fallback, prompt=prompt, other_titles=others,
                  allowed_amounts=amounts, prefix=opening)
+
+
+def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, floor: float):
+    """(every hit found, the relevant hits of the need's kind, one per product, the text searched)."""
+    deps, u, shown, lang, k = ctx.deps, ctx.u, ctx.shown, ctx.state.lang, ctx.deps.max_products
+    if _hobby(u):  # a present for someone who likes a pastime: the things it uses, a few kinds
+        picked = _hobby_hits(ctx, filters, query)
+        return picked, picked, query  # none of its kinds: nothing, rather than what its word finds
+    # Whom a present is for picks rows by their group (`_for_others`), not by words: "for her" as
+    # search words finds novels whose blurbs say "her" next to the wall calendars asked for.
+    search_text = _FOR_GROUP.sub("", query).strip() or query
+    hits = _find(deps, search_text, k + 8, filters)
+    if lang == "zh" and with_english_terms(query) != query:
+        # Rows that say the shopper's own Chinese words first, then what the English product words
+        # find (an English catalog, or English rows of a mixed one).
+        said = re.sub(r"[^\u4e00-\u9fff]", "", query)
+        own = [h for h in hits if h.lexical_score is not None and said
+               and (said in h.product.title or any(said in t for t in h.product.tags))]
+        seen = {h.product.id for h in own}
+        # The English words alone: mixed with Chinese, the embedding of the need blurs and unrelated
+        # products come within reach ("T恤" found a helmet next to the T-shirt).
+        search_text = " ".join(english_terms(query))
+        hits = own + [h for h in _find(deps, search_text, k + 8, filters)
+                      if h.product.id not in seen]
+    found = hits
+    hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
+    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
+    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
+    # when the shopper made a property a must and some rows say it, those are the answer.
+    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
+    if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
+        with_it = [h for h in hits if claims.has_properties(query, h.product)]
+        hits = with_it or hits
+    return found, _one_per_product(hits, k + 8), search_text
+
+
+def _hobby(u) -> str | None:
+    return getattr(u, "hobby", None) if u.act == "search" else None
+
+
+def _hobby_hits(ctx: ActContext, filters, query: str) -> list:
+    from assistant.turn.acts.hobby import hobby_hits
+
+    deps, k = ctx.deps, ctx.deps.max_products
+    english_floor = _noise_floor(deps, "en")  # the kinds are searched in English words
+    return hobby_hits(lambda text: _find(deps, text, k + 8, filters), _hobby(ctx.u), n=k + 8,
+                      relevant=lambda hits: relevant(hits, filters, floor=english_floor),
+                      for_others=lambda p: _for_others(query, p),
+                      for_kids=None if _A_CHILD.search(ctx.text) else _for_kids)
+
+
+def _comparable_prices(shown: list[Product]) -> list[float]:
+    """The prices "cheaper"/"more premium" start from: those in the currency most cards share (a ¥399
+    card among dollar ones is no $399 floor; amounts in two currencies are never compared)."""
+    currencies = [p.currency or "" for p in shown]
+    main = max(currencies, key=currencies.count) if currencies else ""
+    return [p.price for p in shown if (p.currency or "") == main]
 
 
 def _respelled(prefs, deps, lang: str):
@@ -254,7 +293,7 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
     filters = _same_kind(ctx.prefs.filters.merged(exclude_ids=tuple(shown)), [base])
     floor = _noise_floor(deps, lang)
     hits = [h for h in relevant(_find(deps, base.title, k + 8, filters), filters, floor=floor) if h.product.id not in shown]
-    kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title)
+    kind = str(base.attributes.get("subcategory") or base.category or "") or _title_kind(base.title) or _family(base)
     hits = of_the_kind(hits, kind, "en", floor=floor, shown=[base])
     hits = [h for h in hits if not _for_others(base.title, h.product)]  # a women's boot: women's boots
     # A kids' product: kids' ones first; then what a shopper can buy now.
@@ -263,7 +302,15 @@ def like_this(ctx: ActContext, base: Product) -> list[Product]:
 
 
 def _for_kids(p: Product) -> bool:
-    return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", p.title, re.IGNORECASE) is not None
+    """The row is for children: its title or its category says so ("Kids'", "children's books")."""
+    said = " ".join([p.title, p.category or "", str(p.attributes.get("subcategory") or "")])
+    return re.search(r"\b(?:kids?'?s?|junior|youth|children'?s?|toddler|boys'?|girls'?)\b|儿童|童", said, re.IGNORECASE) is not None
+
+
+def _family(p: Product) -> str:
+    """A variant's family name ("T-Shirt" of "T-Shirt (red, L, cotton)"): in a feed of product types
+    with their options in brackets, the family is the kind."""
+    return re.sub(r"\s*\(.*$", "", p.title).strip() if p.group_id else ""
 
 
 def _title_kind(title: str) -> str:

@@ -31,9 +31,11 @@ def answer(ctx: ActContext) -> Draft | None:
     asked = asks_superlative(ctx.text)
     if asked is None or _QUESTION_WORDS.sub(" ", getattr(ctx.u, "query_text", "") or "").strip():
         return None
-    # The list on screen: the last answer's cards, or the list above a one-card answer.
-    cards = list(ctx.shown) if len(ctx.shown) >= 2 else ctx.deps.rows(ctx.state.last_list)
-    if len(cards) < 2:
+    # The list on screen: the last answer's cards, or the list above a one-card answer about one of
+    # them; a search that found one card (within a new budget) is itself the list.
+    one_found = len(ctx.shown) == 1 and [p.id for p in ctx.shown] == ctx.state.last_list
+    cards = list(ctx.shown) if len(ctx.shown) >= 2 or one_found else ctx.deps.rows(ctx.state.last_list)
+    if not cards or (len(cards) < 2 and not one_found):
         return None
     field, end = asked
     lang = ctx.state.lang
