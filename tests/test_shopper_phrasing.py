@@ -98,3 +98,14 @@ def test_a_big_cart_add_is_answered_and_a_second_request_for_a_person_is_acknowl
     assert reply.act == "cart_add" and reply.cart["count"] == 2 and reply.escalated
     again = template_bot.chat("我要找人工客服", session_id=sid)
     assert again.act == "human" and again.escalated and "客服" in again.text
+
+
+def test_perfume_is_a_fragrance_where_the_catalog_has_them():
+    from language import Vocabulary
+
+    class Row:
+        def __init__(self, category):
+            self.brand, self.category, self.attributes = "", category, {}
+
+    vocab = Vocabulary.from_products([Row("fragrances"), Row("beauty")])
+    assert understand("do u sell perfume?", vocab=vocab).filters_delta.get("categories") == ("fragrances",)
