@@ -45,8 +45,11 @@ from bench.eval.sentence_facts import (  # noqa: E402
     QUALITIES,
     STATED,
     SUPERLATIVES,
+    AFFORDABLE,
     ANAPHOR,
     COMMON_WORDS,
+    ONLY_ONE,
+    RATING_PRAISE,
     FUNCTION_WORDS,
     IN_STOCK,
     NUMBER,
@@ -184,8 +187,12 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
                 return "misattributed", f"brand stated is {stated[0]}, not {about[0].brand}", claims
     if len(about) == 1 and not admits_unknown(sentence):
         facts = {k.replace("_", " ").lower(): v for k, v in about[0].facts().items()}
-        for name in STATED:
-            found = re.search(rf"\b{name}\b", low)
+        # the row's own text-valued fields too ("armrest: none"), not yes/no ones ("waterproof: true")
+        names = list(STATED) + [k for k, v in facts.items() if k not in STATED and 3 <= len(k) <= 24
+                                and len(k.split()) <= 3 and isinstance(v, str)
+                                and v.strip().lower() not in ("yes", "no", "true", "false", "none", "")]
+        for name in names:
+            found = re.search(rf"\b{re.escape(name)}\b", low)
             if not found or name not in facts:
                 continue
             before = low[:found.start()].split()[-1:] or [""]
@@ -195,10 +202,26 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
             tail = low[found.start():]
             if contains_value(tail, facts[name]) or contains_value(low, facts[name]):
                 continue
-            other = [q for q in others if contains_value(tail, q.facts().get(name.replace(" ", "_"), "\0"))]
+            other = [q for q in others if contains_value(tail, _fact_of(q, name, "\0"))
+                     or contains_value(low, _fact_of(q, name, "\0"))]
             if other:
                 return "misattributed", f"{name} stated is {other[0].title[:40]}'s, not {about[0].title[:40]}'s", claims
             return "unsupported", f"{name}: row says {facts[name]!r}", claims
+    # praise and comparisons read against the cards shown with it (the manual read's rules)
+    if len(about) == 1 and len(shown) > 1:
+        me, rest = about[0], [p for p in shown if p is not about[0]]
+        if RATING_PRAISE.search(sentence):
+            claims += 1
+            best = max((p.rating for p in shown if p.rating is not None), default=None)
+            if me.rating is None or me.rating < 4.0 or (best is not None and me.rating < best):
+                return "unsupported", f"praises the rating {me.rating} while {best} is shown", claims
+        if AFFORDABLE.search(sentence) and not re.search(AFFORDABLE.pattern, shopper_text, re.I):
+            claims += 1
+            cheaper = [p for p in rest if p.currency == me.currency and p.price < me.price]
+            if cheaper:
+                return "unsupported", f"calls {me.title[:30]} affordable while {len(cheaper)} shown cost less", claims
+    if ONLY_ONE.search(sentence) and len(shown) > 1:
+        return "unsupported", f"'the only one' with {len(shown)} products shown", claims + 1
     # words taken from a row: the row's own back the sentence; another card's description said of
     # this product is misattributed
     # (a phrase next to the row's own words is the model's link between them: "a fragrance with notes of")
@@ -235,6 +258,11 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
             if (va - vb) * sign <= 0:
                 return "unsupported", f"says {a.title[:30]} is {pattern.pattern.split('|')[0]} than {b.title[:30]}: {va} vs {vb}", claims
     return ("supported", f"{claims} claim(s) match", claims) if claims or named else ("no claim", "", 0)
+
+
+def _fact_of(p, name: str, default):
+    facts = {k.replace("_", " ").lower(): v for k, v in p.facts().items()}
+    return facts.get(name, default)
 
 
 def _truth(value):

@@ -46,6 +46,13 @@ REVIEWS_SAY = re.compile(r"\breview(er)?s? (say|said|state|mention|note|praise|w
 STOCK = re.compile(r"(?:库存|stock of|units? in stock:?)\s*(\d+)", re.I)
 IN_STOCK = re.compile(r"\bin stock\b|\bavailable now\b|有货|现货")
 OUT_OF_STOCK = re.compile(r"out of stock|sold out|缺货|无货|售罄")
+# praise of a rating, of a price, and uniqueness: true only against the other cards shown (manual read)
+RATING_PRAISE = re.compile(r"\b(?:good|great|high|excellent|solid|strong|decent|impressive|positive|very good)\s+"
+                           r"(?:customer\s+)?(?:ratings?|scores?)\b|\b(?:highly|well)[\s-]rated\b|评分(?:很|较|非常)?高|好评",
+                           re.I)
+AFFORDABLE = re.compile(r"\baffordabl|\bbudget[\s-]friendly\b|\binexpensive\b|\breasonably priced\b|实惠|性价比高|价格合理|便宜",
+                        re.I)
+ONLY_ONE = re.compile(r"\bthe only (?:one|option|product|item|model|choice)\b|唯一", re.I)
 # words that point back to the product the previous sentence named
 ANAPHOR = re.compile(r"\b(it|it's|its|they|them|their|this|these|that one|the price|the rating)\b|它|其|这款|该款|此款",
                       re.I)
