@@ -19,6 +19,16 @@ def add(lines: list[dict[str, Any]], product: Product, quantity: int = 1) -> Non
     lines.append({"product_id": product.id, "quantity": quantity})
 
 
+def set_quantity(lines: list[dict[str, Any]], product: Product, quantity: int) -> None:
+    """The line holds exactly `quantity` ("make it 3", "actually just 1"); added when missing."""
+    quantity = max(1, min(int(quantity), MAX_QUANTITY))
+    for line in lines:
+        if line["product_id"] == product.id:
+            line["quantity"] = quantity
+            return
+    lines.append({"product_id": product.id, "quantity": quantity})
+
+
 def remove(lines: list[dict[str, Any]], product_id: str) -> bool:
     """Remove a line in place; False if it was not in the cart."""
     before = len(lines)

@@ -23,7 +23,8 @@ _BAG = r"(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley|bag)\b"
 CART_REMOVE = Rule(
     ("remove", "delete", "drop", "take", "empty", "clear", "want", "删", "移除", "去掉", "拿掉", "拿出", "清空", "不要了"),
     r"\b(?:remove|delete|drop|take)\b.*\b(?:from|out\s+of)\s+" + _BAG,
-    r"^\s*(?:please\s+)?(?:remove|delete)\s+(?:it|this|that|them|these|those|both|the\s|#|number|item|one|all)",
+    r"^\s*(?:(?:actually|ok|okay|oh|hmm|no|nah|wait|and|then|also)[\s,]+)*(?:please\s+)?(?:remove|delete)\s+"
+    r"(?:it|this|that|them|these|those|both|the\s|#|number|item|one|all)",
     r"\b(?:empty|clear)\s+(?:out\s+)?(?:my\s+|the\s+)?(?:shopping\s+)?(?:cart|basket|trolley)\b",
     r"\bdon'?t\s+want\s+(?:it|this|that|them|the\s+\w+(?:\s+one)?)\s+any\s*more\b",
     r"(?:从|把).{0,12}购物车.{0,6}(?:删除|删掉|移除|去掉|拿掉|拿出)|(?:删除|删掉|移除|去掉|拿掉)(?:这|那|它|第|购物车)",
@@ -53,7 +54,18 @@ CART_ADD = Rule(
     r"加入购物车|加到购物车|加进购物车|放进购物车|放入购物车|放到购物车|放购物车|装进购物车|加购物车|加购|下单|我要了|就它了|就这个|买了"
     r"|(?:我要|我买|就买|买|要|就要|拍)(?:这|那|它|第)|(?:这|那|它)(?:一)?" + MEASURE + "?也(?:要|买|来)"
     # "买两件", "给我来两个" name no product, so they take the one in focus; "买一双登山鞋" is a search
-    r"|(?:买|来|要|拿)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)",
+    r"|(?:买|来|要|拿)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)"
+    # "加两个到购物车", "放3件进购物车": a number of what is on screen into the cart
+    r"|(?:加|放|装)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"?\s*(?:到|进|入)\s*购物车",
+)
+# "make it 3", "actually just 1", "改成两个": the quantity of the line in the cart, not one more.
+SET_QUANTITY = Rule(
+    ("make", "change", "just", "only", "改成", "改为", "只要"),
+    r"^\W*(?:(?:actually|ok|okay|no|nah|hmm|wait|oh|sorry|then)[\s,]+)*(?:make\s+(?:it|that|them|this)"
+    r"|change\s+(?:it|that|the\s+quantity)\s+to|(?:i\s+)?(?:just|only)(?:\s+(?:want|need))?)\s+"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+(?:please|pls|of\s+(?:them|those|it)|instead|then))?\W*$",
+    r"(?:改成|改为|只要)\s*(?P<zn>" + CN_DIGIT + r"{1,2}|\d{1,2})\s*" + MEASURE + r"?(?:就行|就好|吧)?\W*$",
 )
 # "then I will buy the Senston racquet", "I'll go for the Pixel": a cart add when the words name a shown product.
 CART_NAMED = Rule(
@@ -72,7 +84,7 @@ CART_SHOW = Rule(
     r"|trolley)\b",
     r"\bcheck\s*out\b|\b(?:cart|basket|order)\s+(?:total|summary)\b|\bmy\s+total\b|\b(?:grand\s+)?total\s+so\s+far\b",
     r"\bhow\s+much\s+(?:is|does)\s+(?:my|the)\s+(?:cart|basket|total|order)\b",
-    r"\bhow\s+much\s+(?:is|are|does|will|would|do)\s+(?:it|that|this|everything|they|them|all\s+of\s+(?:it|them|that)"
+    r"\bhow\s+much\s+(?:(?:is|are|does|will|would|do)\s+)?(?:it|that|this|everything|they|them|all\s+of\s+(?:it|them|that)"
     r"|the\s+lot|i\s+owe)?\s*(?:all\s+)?(?:come\s+to\s+)?(?:cost\s+)?(?:all\s+)?(?:together|altogether|in\s+total)\b",
     r"\bwhat'?s\s+the\s+damage\b|\bwhat\s+do\s+i\s+owe\b|\bhow\s+much\s+do\s+i\s+owe\b|\bwhat'?s\s+the\s+total\b"
     r"|\b(?:makes?|bring|brings|comes?\s+to)\s+the\s+total\b|\bthe\s+total\s+(?:cost|price|amount)\b",
@@ -82,7 +94,7 @@ CART_SHOW = Rule(
 GREETING = re.compile(
     r"^\s*(?:(?:(?:hi|hello|hey|hiya|heya|howdy|yo|hei|hallo|hola|greetings|g'?day|morning|evening|afternoon"
     r"|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:hi|hey|hei|hello|there|aisle|team|everyone|all|again|folks"
-    r"|guys|friend|mate|you))*(?:[\s,!.]+(?:anyone|anybody|somebody)\s+(?:there|around|home|here)\??)?"
+    r"|guys|friend|mate|you))*(?:[\s,!.?]+(?:(?:is\s+)?(?:anyone|anybody|somebody)|you)\s+(?:there|around|home|here)\??)?"
     r"|(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|早安|在吗|在不在|有人吗)(?:呀|啊|哇|吖|哈|呢|~)*)[\W_]*)+$",
     re.IGNORECASE,
 )

@@ -128,6 +128,8 @@ STOPWORDS = frozenset(re.findall(r"[a-z']+", _EDGE_WORDS) + [
     "have", "has", "get", "find", "give", "let", "look", "looking", "other", "others", "different",
     "similar", "available", "i'm", "i'd", "we", "us", "your", "will", "should", "one", "its", "it's", "be",
     "tell", "details", "info", "information", "several", "item", "items", "help", "recommend", "suggest",
+    # intensifiers around "cheaper" / "too expensive": "even cheaper", "WAY too expensive", "a bit cheaper"
+    "even", "way", "too", "bit", "little", "lot", "much", "super", "really", "so", "still", "lil",
 ])
 
 

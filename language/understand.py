@@ -18,10 +18,11 @@ from catalog.filters import Filters
 from language.acts import (
     ABOUT_SHOWN_START, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
     COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
-    PRICIER, REQUEST_OPENER, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
+    PRICIER, REQUEST_OPENER, SET_QUANTITY, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
 )
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
+from language.numbers import small_number
 from language.fillers import STOPWORDS, present_for, strip_dialogue
 from language.hobbies import as_need, liked
 from language.person import asks_for_person, could_ask_for_person
@@ -52,6 +53,7 @@ class Understanding:
     pointed: bool = False  # an ordinal, number, title or price pointed (not only "it" / "them")
     question_topic: str | None = None  # TOPICS for "question"; SERVICE_TOPICS for "policy", "order_problem"
     quantity: int = 1  # for cart adds: "two of them" -> 2
+    set_quantity: bool = False  # "make it 3": the cart line holds `quantity`, not `quantity` more
     lang: str = "en"  # "zh" when the message has Chinese characters: answer the turn in this language
     currency: str | None = None  # a currency the message states ("¥200", "两百块", "$80" -> "CNY"/"USD")
     source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
@@ -217,6 +219,9 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
 
     if CART_REMOVE.search(raw):
         return result("cart_remove", references=pointed(references)), False
+    setting = SET_QUANTITY.search(raw) if count else None
+    if setting is not None and (n := small_number(setting.group("n") or setting.group("zn") or "")):
+        return result("cart_add", references=pointed(references), quantity=n, set_quantity=True), False
     if CART_ADD.search(raw):
         return result("cart_add", references=pointed(references), quantity=quantity), False
     if CART_NAMED.search(raw) and pointed(references):

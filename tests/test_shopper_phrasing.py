@@ -109,3 +109,53 @@ def test_perfume_is_a_fragrance_where_the_catalog_has_them():
 
     vocab = Vocabulary.from_products([Row("fragrances"), Row("beauty")])
     assert understand("do u sell perfume?", vocab=vocab).filters_delta.get("categories") == ("fragrances",)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("how much all together?", "cart_show"),
+    ("actually remove the speaker", "cart_remove"),
+    ("hello? anyone there", "greeting"),
+    ("do you price match?", "policy"),
+    ("你们保价吗", "policy"),
+])
+def test_more_shopper_phrasing_gets_its_act(text, act):
+    shown = ["a", "b"]
+    titles = ["Vellum Sound Splash Shower Speaker", "Tidewave Buds"]
+    assert understand(text, shown=shown, shown_titles=titles, shown_prices=[19.99, 49.0], focus=0).act == act
+
+
+@pytest.mark.parametrize("text, quantity, setting", [("make it 3", 3, True), ("actually just 1", 1, True),
+                                                      ("改成两个", 2, True), ("加两个到购物车", 2, False)])
+def test_quantities_said_about_the_cart(text, quantity, setting):
+    u = understand(text, shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186], focus=1)
+    assert (u.act, u.quantity, u.set_quantity) == ("cart_add", quantity, setting)
+
+
+@pytest.mark.parametrize("text", ["even cheaper", "WAY TOO EXPENSIVE!!", "a bit cheaper?"])
+def test_intensified_cheaper_keeps_the_need(text):
+    u = understand(text, shown=SHOWN, shown_titles=TITLES, shown_prices=[198, 193, 186])
+    assert (u.act, u.cheaper, u.query_text) == ("refine", True, "")
+
+
+def test_words_spelled_right_are_never_mended_into_catalog_words():
+    from language.spelling import respell
+
+    catalog_words = {"rain", "remote", "sport", "piece", "tiles", "tent", "laptop", "running", "shoes"}
+    assert respell("carbon plate racing shoes", catalog_words) == "carbon plate racing shoes"
+    assert respell("car tires", catalog_words) == "car tires"
+    assert respell("best tnet", catalog_words) == "best tent" and respell("labtop", catalog_words) == "laptop"
+
+
+def test_cart_quantities_both_and_the_shop_return_policy(template_bot):
+    sid = "phrasing-cart-quantities"
+    listed = template_bot.chat("hiking boots", session_id=sid).products
+    in_stock = [i for i, p in enumerate(listed) if p.in_stock]
+    assert len(in_stock) >= 2
+    template_bot.chat(f"add number {in_stock[0] + 1}", session_id=sid)
+    assert template_bot.chat("make it 3", session_id=sid).cart["count"] == 3
+    assert template_bot.chat("actually just 1", session_id=sid).cart["count"] == 1
+    template_bot.chat("hiking boots", session_id=sid)
+    both = template_bot.chat(f"add number {in_stock[0] + 1} and number {in_stock[1] + 1}", session_id=sid)
+    assert both.act == "cart_add" and both.cart["count"] == 3
+    policy = template_bot.chat("can i return it if i dont like it", session_id=sid)
+    assert "return" in policy.text.lower() and "doesn't list" not in policy.text and not policy.escalated

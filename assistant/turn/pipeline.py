@@ -106,7 +106,8 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
         text += "\n\n" + handoff_note
         yield Event("delta", "\n\n" + handoff_note)
     nudge = None
-    if deps.nudge_policy is not None and not phrased.interrupted:
+    if (deps.nudge_policy is not None and not phrased.interrupted and not draft.unmet and handoff_note is None
+            and draft.act in _NUDGE_ACTS):  # an offer follows an answer, never a "don't know" or a hand-off
         nudge = _nudge(deps, session_id, decision.intent, state)
         if nudge:
             text += "\n\n" + nudge
@@ -144,6 +145,7 @@ def _no_such_position(ctx: ActContext) -> Draft | None:
                  fallback=phrase("no_such_position", ctx.state.lang, n=n, s="" if n == 1 else "s"))
 
 
+_NUDGE_ACTS = ("search", "refine", "question", "compare", "cart_add", "cart_show")
 _ANSWER_FIRST = ("search", "refine", "question", "compare", "cart_add")
 _HANDOFF_TEMPLATES = {"high_value_cart": "handoff_cart", "policy_not_covered": "handoff_policy",
                       "order_problem": "handoff_order"}

@@ -9,21 +9,51 @@ from prompts import phrase
 
 
 def add(ctx: ActContext) -> Draft:
-    """Add the referenced (or focused) product; refuse out-of-stock ones with a reason."""
+    """Add the referenced (or focused) product, or each of several ("add both"); refuse out-of-stock
+    ones with a reason; "make it 3" sets the quantity of the line instead of adding to it."""
     lang = ctx.state.lang
     # No pointer with several cards on screen: the top one, as for questions; the answer names it.
-    target = ctx.referenced or ctx.focus() or list(ctx.shown[:1])
+    referenced = ctx.referenced
+    target = referenced if len(referenced) > 1 else (referenced or ctx.focus() or list(ctx.shown[:1]))
     if not target:
         return Draft("cart_add", fallback=phrase("which_add", lang), unmet=True)
+    if len(target) > 1:
+        return _add_several(ctx, target)
     product = target[0]
     if not product.in_stock:
         return Draft("cart_add", products=[product], fallback=phrase("cant_add_oos", lang, title=product.title))
-    cart.add(ctx.state.cart, product, getattr(ctx.u, "quantity", 1) or 1)
+    quantity = getattr(ctx.u, "quantity", 1) or 1
+    if getattr(ctx.u, "set_quantity", False):
+        cart.set_quantity(ctx.state.cart, product, quantity)
+    else:
+        cart.add(ctx.state.cart, product, quantity)
     view = summary(ctx)
     ctx.state.focus = product.id
+    total = money(view["total"], view["currency"])
+    if getattr(ctx.u, "set_quantity", False):
+        return Draft("cart_add", fallback=phrase("quantity_set", lang, n=quantity, title=product.title, total=total,
+                                                 count=view["count"], s="s" if view["count"] != 1 else ""))
     return Draft("cart_add", fallback=phrase(
         "added", lang, title=product.title, price=money(product.price, product.currency),
-        total=money(view["total"], view["currency"]), count=view["count"], s="s" if view["count"] != 1 else ""))
+        total=total, count=view["count"], s="s" if view["count"] != 1 else ""))
+
+
+def _add_several(ctx: ActContext, products) -> Draft:
+    lang = ctx.state.lang
+    added = [p for p in products if p.in_stock]
+    refused = [phrase("cant_add_oos", lang, title=p.title) for p in products if not p.in_stock]
+    for p in added:
+        cart.add(ctx.state.cart, p, 1)
+    if not added:
+        return Draft("cart_add", products=list(products), fallback="\n".join(refused))
+    ctx.state.focus = added[-1].id
+    view = summary(ctx)
+    sep = "、" if lang == "zh" else ", "
+    titles = sep.join((f"「{p.title}」（{money(p.price, p.currency)}）" if lang == "zh"
+                       else f"{p.title} ({money(p.price, p.currency)})") for p in added)
+    text = phrase("added_many", lang, titles=titles, total=money(view["total"], view["currency"]),
+                  count=view["count"], s="s" if view["count"] != 1 else "")
+    return Draft("cart_add", fallback="\n".join([text, *refused]))
 
 
 def remove(ctx: ActContext) -> Draft:

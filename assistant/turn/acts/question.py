@@ -45,6 +45,12 @@ def handle(ctx: ActContext) -> Draft:
         found = [answers.fact(p, topic) for p in targets[:3]]
         unmet = all(f is None or (place and place.lower() not in str(f[1]).lower()) for f in found)
         unmet = unmet and topic != "waterproof"
+        if unmet and topic in ("returns", "shipping", "warranty"):  # "can I return it?": the shop's own policy
+            from assistant.turn.acts.service import shop_policy
+
+            quoted = shop_policy(ctx, targets[0])
+            if quoted is not None:
+                return quoted
         return Draft("question", products=list(targets[:3]), fallback="\n".join(lines), unmet=unmet)
     product = targets[0]
     words = property_words(ctx.text, product.title)

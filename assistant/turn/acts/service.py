@@ -28,16 +28,25 @@ def policy(ctx: ActContext) -> Draft:
         found = str(answers.fact(product, row_topic)[1]).lower()
         if not (place and row_topic == "shipping" and place.lower() not in found):
             return Draft("policy", products=[product], fallback=answers.fact_answer(product, row_topic, lang=lang))
-    desk = ctx.deps.policies
-    answer = desk.answer(ctx.text, product=product, lang=lang) if desk is not None else None
-    if answer is not None and answer.covered and answer.text:
-        title = (answer.section_title or "").strip() or phrase("our_policies", lang)
-        return Draft("policy", products=[product] if answer.product_id and product is not None else [],
-                     fallback=phrase("policy_says", lang, title=title, text=answer.text))
+    quoted = shop_policy(ctx, product)
+    if quoted is not None:
+        return quoted
     if _SHOPPING.search(ctx.text):
         return search.handle(ctx)
     # The shop's text does not say: a person answers rather than the bot stretching a rule.
     return Draft("policy", escalate="policy_not_covered")
+
+
+def shop_policy(ctx: ActContext, product) -> Draft | None:
+    """The shop's policy sentences that answer the message, quoted; None when its text does not say."""
+    lang = ctx.state.lang
+    desk = ctx.deps.policies
+    answer = desk.answer(ctx.text, product=product, lang=lang) if desk is not None else None
+    if answer is None or not answer.covered or not answer.text:
+        return None
+    title = (answer.section_title or "").strip() or phrase("our_policies", lang)
+    return Draft("policy", products=[product] if answer.product_id and product is not None else [],
+                 fallback=phrase("policy_says", lang, title=title, text=answer.text))
 
 
 def order_problem(ctx: ActContext) -> Draft:
