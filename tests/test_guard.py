@@ -257,3 +257,13 @@ def test_a_sentence_naming_nothing_is_about_the_product_named_before_it():
     assert guard.check("The best match is the Office Chair (mesh, red, none, standard).") == []
     assert guard.check("The chair has a fixed armrest and a standard backrest height.")  # the blue one's armrest
     assert guard.check("The chair has a standard backrest height.") == []
+
+
+def test_a_chinese_reply_keeps_only_chinese_sentences_besides_product_names():
+    jacket = Product(id="j", title="Nordvik Storm Shell 3L waterproof jacket - Men's", price=289.0, brand="Nordvik",
+                     description="3L waterproof shell, 20,000 mm rating, pit zips and a helmet-compatible hood.")
+    zh = GroundingGuard([jacket], lang="zh")
+    assert zh.check("推荐Nordvik Storm Shell 3L waterproof jacket - Men's，因为它是防水的。") == []
+    assert zh.check("推荐Nordvik Storm Shell 3L waterproof jacket - Men's，因为它的3L防水 shell和20,000 mm rating，"
+                    "pit zips和一个 helmet-compatible hood。")
+    assert GroundingGuard([jacket]).check("It has pit zips and a helmet-compatible hood.") == []

@@ -76,6 +76,7 @@ class GroundingGuard:
     # Every content word must be the row's (assistant/turn/support.py). Product copy turns this off:
     # it is persuasive text a person reviews before publishing, checked against the catalog's terms.
     every_word: bool = True
+    lang: str | None = None  # "zh": a sentence of the reply must be Chinese, bar the product names it quotes
     kept: int = 0
     dropped: list[tuple[str, list[Violation]]] = field(default_factory=list)
 
@@ -152,6 +153,8 @@ class GroundingGuard:
             out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
+        if self.lang == "zh" and _mostly_latin(sentence, self.products):
+            out.append(Violation("language", sentence[:60]))
         if _LEAK.search(sentence):
             out.append(Violation("leak", sentence[:60]))
         out += [Violation(kind, sentence[:60]) for kind in unsafe_output(sentence, system_prompt=_system_prompt())
@@ -331,6 +334,18 @@ def _is_budget_context(sentence: str, m: re.Match) -> bool:
     """The amount is spoken of as a budget ("under your $150", "200元以内"), not as what something costs."""
     return bool(_BUDGET_BEFORE.search(sentence[max(0, m.start() - 24):m.start()])
                 or _BUDGET_AFTER.match(sentence[m.end():m.end() + 12]))
+
+
+def _mostly_latin(sentence: str, products: Sequence[Product]) -> bool:
+    """More Latin letters than Chinese characters once product titles and brands are taken out: an
+    English sentence inside a Chinese reply ("推荐X，因为它的3L防水 shell和20,000 mm rating，pit zips")."""
+    low = claims.plain(sentence)
+    for p in sorted(products, key=lambda p: -len(p.title)):
+        for name in (p.title, p.brand):
+            if name:
+                low = low.replace(claims.plain(name), " ")
+    latin = len(re.findall(r"[a-z]", low))
+    return latin > 12 and latin > len(re.findall(r"[\u4e00-\u9fff]", low))
 
 
 def _system_prompt() -> str:

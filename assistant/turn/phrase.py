@@ -55,7 +55,7 @@ def phrase_draft(deps: TurnDeps, session_id: str, draft: Draft, *, shopper_text:
     if use_model:
         generated, guard = [], GroundingGuard(
             draft.products, other_titles=draft.other_titles, find_titles=lambda s: _titles_in(deps, s),
-            allowed_amounts=draft.allowed_amounts, shopper_text=shopper_text)
+            allowed_amounts=draft.allowed_amounts, shopper_text=shopper_text, lang=lang)
         watch = _TakeoverWatch(deps, session_id)
         try:
             stream = generator.stream(messages(draft.prompt), max_new_tokens=deps.max_new_tokens)
