@@ -191,9 +191,10 @@ def _judge(sentence: str, about: list, seen_rows: list, named: list, shopper_tex
         names = list(STATED) + [k for k, v in facts.items() if k not in STATED and 3 <= len(k) <= 24
                                 and len(k.split()) <= 3 and isinstance(v, str)
                                 and v.strip().lower() not in ("yes", "no", "true", "false", "none", "")]
+        untitled = low.replace(about[0].title.lower(), " ")  # "Four-Season" in the title states no season
         for name in names:
             found = re.search(rf"\b{re.escape(name)}\b", low)
-            if not found or name not in facts:
+            if not found or name not in facts or (name not in STATED and not re.search(rf"\b{re.escape(name)}\b", untitled)):
                 continue
             before = low[:found.start()].split()[-1:] or [""]
             if not low[found.end():].strip(" .!?。！？") and before[0] in FUNCTION_WORDS:
