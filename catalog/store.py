@@ -285,5 +285,13 @@ def filter_sql(filters: Filters, *, alias: str = "p") -> tuple[str, list]:
                 f"ELSE CAST(json_extract({a}.attributes, ?) AS TEXT) END) IN ({marks}))"
             )
             params.extend([path, path, path, *wanted_l])
+        if name.lower() in ("color", "colour", "material"):
+            # A feed without the attribute ("Women Handbag Black" has no colour field): its title says it.
+            keys = ATTRIBUTE_ALIASES.get(name.lower(), (name,))
+            absent = " AND ".join(f"json_type({a}.attributes, ?) IS NULL" for _ in keys)
+            params.extend("$." + json.dumps(k) for k in keys)
+            title = f"(' ' || replace(replace(replace(replace(lower({a}.title), '(', ' '), ')', ' '), ',', ' '), '-', ' ') || ' ')"
+            ors.append(f"({absent} AND (" + " OR ".join(f"{title} LIKE ? ESCAPE '\\'" for _ in wanted_l) + "))")
+            params.extend(f"% {_like_escape(w)} %" for w in wanted_l)
         clauses.append("(" + " OR ".join(ors) + ")")
     return " AND ".join(clauses), params

@@ -187,3 +187,17 @@ def test_brand_filters_read_the_title_of_rows_without_a_brand(tmp_path):
     assert set(store.filter_ids(Filters(exclude_brands=("SAMSUNG",)))) == {"tripod", "pixel", "branded"}
     assert set(store.filter_ids(Filters(brands=("samsung",)))) == {"s20"}
     assert set(store.filter_ids(Filters(brands=("Google", "Acme")))) == {"pixel", "branded"}
+
+
+def test_a_colour_filter_reads_the_title_of_rows_without_a_colour_field(tmp_path):
+    """DummyJSON rows have no colour field: "black handbag" must still find "Women Handbag Black", and a
+    row whose colour field says otherwise stays out."""
+    from catalog.filters import Filters
+    from catalog.models import Product
+
+    store = CatalogStore(tmp_path / "c.db")
+    store.upsert([Product(id="1", title="Women Handbag Black", price=59.99),
+                  Product(id="2", title="Women Handbag Red", price=49.99),
+                  Product(id="3", title="Black Tote (red, leather)", price=39.99, attributes={"color": "red"}),
+                  Product(id="4", title="Blackwood Bag", price=29.99)])
+    assert store.filter_ids(Filters(attributes={"color": ("black",)})) == ["1"]
