@@ -159,3 +159,10 @@ def test_cart_quantities_both_and_the_shop_return_policy(template_bot):
     assert both.act == "cart_add" and both.cart["count"] == 3
     policy = template_bot.chat("can i return it if i dont like it", session_id=sid)
     assert "return" in policy.text.lower() and "doesn't list" not in policy.text and not policy.escalated
+
+
+@pytest.mark.parametrize("text", ["帮我看看降噪耳机", "noise cancelling headphones please"])
+def test_rows_that_say_they_lack_the_asked_property_are_left_out(template_bot, text):
+    """The demo's Auralis Open 9 says `noise_cancelling: false`; it is not a noise-cancelling answer."""
+    reply = template_bot.chat(text, session_id=f"phrasing-lacking-{len(text)}")
+    assert reply.products and all(p.attributes.get("noise_cancelling") is not False for p in reply.products)

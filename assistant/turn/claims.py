@@ -250,7 +250,8 @@ def negated_properties(need: str, product: Product) -> list[str]:
     """Property words of a need ("waterproof jacket") that the product's row says it lacks
     ("waterproof: no", "not fully waterproof")."""
     own = row_text(product)
-    return [w for w in _property_words(canonical(need)) if not _negated(canonical(need), w) and _row_negates(own, w)]
+    return [w for w in _property_words(canonical(need)) if not _negated(canonical(need), w)
+            and any(_row_negates(own, form) for form in (w, *_EQUIVALENT.get(w, ())))]  # 降噪 vs "not noise-cancelling"
 
 
 def has_properties(need: str, product: Product) -> bool | None:

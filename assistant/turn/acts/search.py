@@ -115,9 +115,11 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
     found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
     hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
-    # A row that says it lacks what the shopper asked for ("waterproof: no") goes last, not first;
-    # when the shopper made a property a must and some rows say it, those are the answer.
-    hits = sorted(hits, key=lambda h: bool(claims.negated_properties(query, h.product)))
+    # A row that says it lacks what the shopper asked for ("noise_cancelling: false" for 降噪耳机) is
+    # left out while others remain, and goes last otherwise (the answer then says what it lacks).
+    lacking = {h.product.id for h in hits if claims.negated_properties(query, h.product)}
+    hits = [h for h in hits if h.product.id not in lacking] or hits
+    # When the shopper made a property a must and some rows say it, those are the answer.
     if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
         with_it = [h for h in hits if claims.has_properties(query, h.product)]
         hits = with_it or hits
