@@ -166,3 +166,11 @@ def test_rows_that_say_they_lack_the_asked_property_are_left_out(template_bot, t
     """The demo's Auralis Open 9 says `noise_cancelling: false`; it is not a noise-cancelling answer."""
     reply = template_bot.chat(text, session_id=f"phrasing-lacking-{len(text)}")
     assert reply.products and all(p.attributes.get("noise_cancelling") is not False for p in reply.products)
+
+
+def test_a_group_and_a_kind_the_catalog_names_hold_when_the_budget_leaves_none(template_bot):
+    """No women's running shoe costs under $100 in the demo shop: say so and show the nearest women's
+    running shoes, not a kids' running shoe or a hiking shoe that fits the budget."""
+    reply = template_bot.chat("running shoes for women, no more than 100", session_id="phrasing-women-running")
+    assert reply.text.startswith("Nothing matches") and reply.products
+    assert all(p.attributes.get("subcategory") == "running shoes" and "Women" in p.title for p in reply.products)

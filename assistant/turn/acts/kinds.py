@@ -61,7 +61,7 @@ def as_close_as(found, anchors, need: str, lang: str, *, floor: float):
     return of_the_kind(near, need, lang, floor=floor)
 
 
-def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list | None = None):
+def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list | None = None, vocab=None):
     """Keep the rows that name the kind of product asked for, when some do: for "bluetooth speaker"
     the speakers, not an LED bulb whose title also says Bluetooth. A row whose kind cannot be told (a
     novel's title is its name) stays when its embedding comes as close to the need as the rows that
@@ -75,10 +75,14 @@ def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list 
         return hits
     verdict = {id(h): of_kind(h.product) for h in hits}
     compound = compound_test(need, lang)
+    # The catalog's own words name the compound ("running shoes" is one of its kinds): it holds even
+    # when no row of it is left under the budget (a hiking shoe is no answer to "running shoes").
+    known = compound is not None and vocab is not None and _names_known_kind(need, lang, vocab)
     other = set()  # rows of the head's kind that are not the compound asked for
     for feed in (True, False):  # rows without a category, then rows with one: each judged among its own
         if compound is not None and (
-                any(verdict[id(h)] and titled(h.product) is feed and compound(h.product) for h in hits)
+                (known and not feed)
+                or any(verdict[id(h)] and titled(h.product) is feed and compound(h.product) for h in hits)
                 or any(of_kind(p) and titled(p) is feed and compound(p) for p in shown or [])):
             # Some rows say "action camera" / "mechanical keyboard": a "Digital Camera" or a slim
             # multi-device keyboard only shares the head noun.
@@ -92,12 +96,21 @@ def of_the_kind(hits, need: str, lang: str, *, floor: float = 0.22, shown: list 
         unknown_ok = told.count(None) >= told.count(True)
         return [h for h in hits if verdict[id(h)] or (not titled(h.product) and id(h) not in other)
                 or (verdict[id(h)] is None and unknown_ok)]
+    if not typed and known:  # none of the kind the catalog itself names: nothing here, relax the budget
+        return [h for h in hits if id(h) not in other and verdict[id(h)] is not False]
     if not typed:  # a title that plainly names another kind of product is left out all the same
         return [h for h in hits if not (verdict[id(h)] is False and titled(h.product))]
     scores = [h.dense_score for h in typed if h.dense_score is not None]
     bar = min(scores) - (1.0 - floor) * DENSE_MARGIN if scores else 0.0
     return [h for h in hits if verdict[id(h)] is True
             or (verdict[id(h)] is None and (h.dense_score or 0.0) >= bar)]
+
+
+def _names_known_kind(need: str, lang: str, vocab) -> bool:
+    from language.head import compound_forms
+
+    forms = compound_forms(need, english_terms(need) if lang == "zh" else None)
+    return any(vocab.kind(f) == "category" for f in forms)
 
 
 def titled(p: Product) -> bool:

@@ -60,6 +60,7 @@ def handle(ctx: ActContext) -> Draft:
         if within:  # rows within the budget that match the need as well as those past it do
             hits = _one_per_product(within, k + 8)
         elif relaxed:
+            relaxed = [h for h in relaxed if not _for_others(query, h.product)] or relaxed
             currency = relaxed[0].product.currency if len({h.product.currency for h in relaxed}) == 1 else None
             note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang, currency=currency))
             hits = relaxed
@@ -114,7 +115,8 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
                       if h.product.id not in seen]
     found = hits
     hits = [h for h in relevant(hits, filters, floor=floor) if not _for_others(query, h.product)]
-    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None)
+    hits = of_the_kind(hits, need or _tidy(ctx.text), lang, floor=floor, shown=shown if refining else None,
+                       vocab=deps.vocab)
     # A row that says it lacks what the shopper asked for ("noise_cancelling: false" for 降噪耳机) is
     # left out while others remain, and goes last otherwise (the answer then says what it lacks).
     lacking = {h.product.id for h in hits if claims.negated_properties(query, h.product)}
