@@ -267,3 +267,25 @@ def test_a_chinese_reply_keeps_only_chinese_sentences_besides_product_names():
     assert zh.check("推荐Nordvik Storm Shell 3L waterproof jacket - Men's，因为它的3L防水 shell和20,000 mm rating，"
                     "pit zips和一个 helmet-compatible hood。")
     assert GroundingGuard([jacket]).check("It has pit zips and a helmet-compatible hood.") == []
+
+
+def test_the_third_manual_read_findings_are_dropped():
+    """"其快充功能和容量是最佳选择" (another card has 65 W) and "颜色都符合您的要求" when no colour was asked."""
+    bank = Product(id="p", title="电小满 20000毫安时充电宝", price=149.0, currency="CNY",
+                   description="20000毫安时，支持22.5W快充。", attributes={"capacity": "20000 mAh"})
+    boot = Product(id="b", title="Loamstep Canyon Kids' Waterproof Hiking Boot", price=59.99,
+                   attributes={"waterproof": True, "color": "blue"})
+    zh = GroundingGuard([bank], lang="zh", shopper_text="充电宝")
+    assert zh.check("推荐电小满 20000毫安时充电宝，因为其快充功能和容量是最佳选择。")
+    assert zh.check("推荐电小满 20000毫安时充电宝，支持22.5W快充。") == []
+    boots = GroundingGuard([boot], lang="zh", shopper_text="防水的登山鞋")
+    assert boots.check("推荐Loamstep Canyon Kids' Waterproof Hiking Boot，因为它的防水性能和颜色都符合您的要求。")
+    assert GroundingGuard([boot], lang="zh", shopper_text="要蓝色的").check(
+        "推荐Loamstep Canyon Kids' Waterproof Hiking Boot，颜色符合您的要求。") == []
+
+
+def test_the_shoppers_own_words_sent_back_are_dropped():
+    skates = Product(id="s", title="CCM Super Tacks 9350 Senior Ice Hockey Skates", price=114.94)
+    guard = GroundingGuard([skates], lang="zh", allowed_amounts=[120], shopper_text="预算可以加到120，这个价位还有别的吗？")
+    assert guard.check("推荐 CCM Super Tacks 9350 Senior Ice Hockey Skates，因为它的价格是 $114.94，预算可以加到120，这个价位还有别的吗？")
+    assert guard.check("推荐 CCM Super Tacks 9350 Senior Ice Hockey Skates，价格是 $114.94。") == []

@@ -153,6 +153,12 @@ class GroundingGuard:
             out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
+        for m in _MEETS_NEEDS.finditer(sentence):  # "颜色都符合您的要求" when no colour was asked for
+            unasked = [w for w in _FIELD_WORDS.findall(sentence[:m.start()]) if not _asked_about(w, self.shopper_text)]
+            if unasked:
+                out.append(Violation("claim", f"{', '.join(unasked)} said to meet needs the shopper did not state"))
+        if self.shopper_text and _echoes(sentence, self.shopper_text):  # the shopper's own words sent back
+            out.append(Violation("echo", sentence[:60]))
         if self.lang == "zh" and _mostly_latin(sentence, self.products):
             out.append(Violation("language", sentence[:60]))
         if _LEAK.search(sentence):
@@ -334,6 +340,34 @@ def _is_budget_context(sentence: str, m: re.Match) -> bool:
     """The amount is spoken of as a budget ("under your $150", "200元以内"), not as what something costs."""
     return bool(_BUDGET_BEFORE.search(sentence[max(0, m.start() - 24):m.start()])
                 or _BUDGET_AFTER.match(sentence[m.end():m.end() + 12]))
+
+
+_MEETS_NEEDS = re.compile(r"(?:符合|满足|适合)(?:您|你)?的?(?:要求|需求|需要)|\b(?:match(?:es)?|meets?|fits?|suits?)\s+"
+                          r"(?:all\s+)?your\s+(?:needs|requirements|criteria|request|preferences)\b", re.IGNORECASE)
+_FIELD_WORDS = re.compile(r"颜色|尺寸|尺码|材质|材料|重量|容量|款式|\b(?:colou?rs?|sizes?|materials?|weight|capacity|style)\b",
+                          re.IGNORECASE)
+
+
+def _echoes(sentence: str, shopper_text: str) -> bool:
+    """The sentence repeats a stretch of the shopper's message ("预算可以加到120，这个价位还有别的吗"):
+    eight Chinese characters or five words in a row."""
+    said_cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", shopper_text))
+    if any(said_cjk[i:i + 8] in sentence for i in range(len(said_cjk) - 7)):
+        return True
+    said, words = re.findall(r"[a-z0-9']+", shopper_text.lower()), " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
+    return any(f" {' '.join(said[i:i + 5])} " in f" {words} " for i in range(len(said) - 4))
+
+
+def _asked_about(field_word: str, shopper_text: str) -> bool:
+    """The shopper named this field or one of its values ("要蓝色的" asks about colour)."""
+    from language.lexicon import BUILTIN_COLORS, BUILTIN_MATERIALS, BUILTIN_SIZES
+
+    low, word = shopper_text.lower(), field_word.lower()
+    values = {"颜色": BUILTIN_COLORS, "colour": BUILTIN_COLORS, "color": BUILTIN_COLORS, "材质": BUILTIN_MATERIALS,
+              "材料": BUILTIN_MATERIALS, "material": BUILTIN_MATERIALS, "尺寸": BUILTIN_SIZES, "尺码": BUILTIN_SIZES,
+              "size": BUILTIN_SIZES}.get(word.rstrip("s"), {})
+    return word.rstrip("s") in low or any(v in low for v in values) or (
+        word in ("尺寸", "尺码", "size", "sizes") and re.search(r"\d\s*(?:码|号)|\bsize\b", low) is not None)
 
 
 def _mostly_latin(sentence: str, products: Sequence[Product]) -> bool:

@@ -79,6 +79,10 @@ _NO_FACT_ZH = tuple(sorted("""
 _NO_FACT_ZH_CHARS = frozenset("的了着过是有在和与及或也都还就很更最为对于给让把被从到向以之中里上下内外能可会要这那其每各款个件双台只本它您你我们呢吗吧啊哦，。！？、；：“”‘’（）")
 
 
+# Superlative praise a row seldom says ("快充功能和容量是最佳选择" beside a 65 W power bank): a claim.
+_ZH_PRAISE = re.compile(r"最佳|最好|最优|最强|最棒|顶级|一流")
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer
@@ -140,7 +144,7 @@ _NO_FACT_PHRASES = re.compile(
     r"(?:budget|needs?|requirements?|price\s+range|criteria)\b"
     r"|\b(?:best|better|good|great|top|solid|nice|fine)\s+(?:overall\s+)?(?:match(?:es)?|choices?|options?|picks?"
     r"|bet|recommendations?|alternatives?)\b"
-    r"|(?:最佳|最好|不错|理想)的?(?:选择|匹配|推荐)|首选"
+    r"|首选"
     # comparisons of price and rating: the guard checks them against the numbers (claims.comparative_problems)
     r"|\b(?:best|highest|top|better|higher)[\s-]rated\b|\b(?:highest|higher)\s+rating\b|\b(?:most|more)\s+affordable\b"
     r"|\b(?:least|less)\s+expensive\b|\bbetter\s+value\b")
@@ -192,7 +196,8 @@ def _unbacked_zh(run: str, terms: set[str], text: str) -> list[str]:
             if all(keep[m.start():m.end()]):
                 keep[m.start():m.end()] = [False] * len(word)
     left = "".join(c if k and c not in _NO_FACT_ZH_CHARS else " " for c, k in zip(run, keep))
-    return [t for t in left.split() if len(t) >= 2]
+    praise = [m.group(0) for m in _ZH_PRAISE.finditer(run) if m.group(0) not in text]  # "最佳" of a feature
+    return [t for t in left.split() if len(t) >= 2] + praise
 
 
 def _says(text: str, word: str) -> bool:
