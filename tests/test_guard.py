@@ -289,3 +289,18 @@ def test_the_shoppers_own_words_sent_back_are_dropped():
     guard = GroundingGuard([skates], lang="zh", allowed_amounts=[120], shopper_text="预算可以加到120，这个价位还有别的吗？")
     assert guard.check("推荐 CCM Super Tacks 9350 Senior Ice Hockey Skates，因为它的价格是 $114.94，预算可以加到120，这个价位还有别的吗？")
     assert guard.check("推荐 CCM Super Tacks 9350 Senior Ice Hockey Skates，价格是 $114.94。") == []
+
+
+def test_the_fourth_manual_read_findings_are_dropped():
+    book = Product(id="k", title="1922 by Stephen King", price=9.99,
+                   description="The chilling novella featured in Stephen King's New York Times bestselling "
+                               "collection Full Dark, No Stars, 1922 is a tale of murder.")
+    guard = GroundingGuard([book])
+    assert guard.check('The chilling novella "Full Dark, No" by Stephen King is the best match.')
+    assert guard.check('The chilling novella "1922 by Stephen King" is the best match.') == []
+    dress = Product(id="d", title="Ashby & Wren Satin Slip Midi Dress", price=98.0,
+                    attributes={"size": ["XS", "M"], "color": ["green", "red"]})
+    zh = GroundingGuard([dress], lang="zh", shopper_text="预算130")
+    assert zh.check("推荐这款产品：Ashby & Wren Satin Slip Midi Dress，因为它有适合的尺寸和颜色。")
+    assert GroundingGuard([dress], lang="zh", shopper_text="要红色的，M码").check(
+        "推荐Ashby & Wren Satin Slip Midi Dress，有适合的尺寸和颜色。") == []

@@ -153,8 +153,10 @@ class GroundingGuard:
             out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
+        out += [Violation("name", q) for q in _cut_quotes(sentence, self.products, self.shopper_text)]
         for m in _MEETS_NEEDS.finditer(sentence):  # "颜色都符合您的要求" when no colour was asked for
-            unasked = [w for w in _FIELD_WORDS.findall(sentence[:m.start()]) if not _asked_about(w, self.shopper_text)]
+            unasked = [w for w in _FIELD_WORDS.findall(sentence[:m.start()] + " " + sentence[m.end():m.end() + 12])
+                       if not _asked_about(w, self.shopper_text)]
             if unasked:
                 out.append(Violation("claim", f"{', '.join(unasked)} said to meet needs the shopper did not state"))
         if self.shopper_text and _echoes(sentence, self.shopper_text):  # the shopper's own words sent back
@@ -343,7 +345,33 @@ def _is_budget_context(sentence: str, m: re.Match) -> bool:
 
 
 _MEETS_NEEDS = re.compile(r"(?:符合|满足|适合)(?:您|你)?的?(?:要求|需求|需要)|\b(?:match(?:es)?|meets?|fits?|suits?)\s+"
-                          r"(?:all\s+)?your\s+(?:needs|requirements|criteria|request|preferences)\b", re.IGNORECASE)
+                          r"(?:all\s+)?your\s+(?:needs|requirements|criteria|request|preferences)\b"
+                          # "有适合的尺寸和颜色", "the right size and colour": suitability is the shopper's to say
+                          r"|(?:适合|合适)的?(?=尺寸|尺码|颜色|材质|款式)"
+                          r"|\b(?:suitable|right|perfect|ideal)(?=\s+(?:colou?rs?|sizes?|materials?|style)\b)",
+                          re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“《「]([^\"”》」]{3,80})[\"”》」]")
+
+
+def _cut_quotes(sentence: str, products: Sequence[Product], shopper_text: str = "") -> list[str]:
+    """Quoted names the rows do not give whole: "Full Dark, No" where the row says "Full Dark, No Stars"
+    (every word the row's, the name cut short), or a capitalised name no row, title or shopper says."""
+    out = []
+    rows = " ".join(f"{p.title} {p.description} {' '.join(map(str, p.facts().values()))}" for p in products)
+    low_rows, said = rows.lower(), shopper_text.lower()
+    for m in _QUOTED.finditer(sentence):
+        quote = m.group(1).strip().rstrip(".!?。").strip()
+        q = quote.lower()
+        if not q or q in said or any(q == p.title.lower() or p.title.lower() in q for p in products):
+            continue
+        spots = [i for i in range(len(low_rows)) if low_rows.startswith(q, i)]
+        if spots and all(re.match(r"\s+[A-Z0-9]", rows[i + len(q):i + len(q) + 3]) for i in spots):
+            out.append(quote)  # the row goes on naming it: a name cut short
+        elif not spots and re.match(r"[A-Z]", quote) and not re.search(r"[.!?]$", m.group(1).strip()):
+            out.append(quote)  # a capitalised name the rows never give
+    return out
+
+
 _FIELD_WORDS = re.compile(r"颜色|尺寸|尺码|材质|材料|重量|容量|款式|\b(?:colou?rs?|sizes?|materials?|weight|capacity|style)\b",
                           re.IGNORECASE)
 
@@ -367,7 +395,7 @@ def _asked_about(field_word: str, shopper_text: str) -> bool:
               "材料": BUILTIN_MATERIALS, "material": BUILTIN_MATERIALS, "尺寸": BUILTIN_SIZES, "尺码": BUILTIN_SIZES,
               "size": BUILTIN_SIZES}.get(word.rstrip("s"), {})
     return word.rstrip("s") in low or any(v in low for v in values) or (
-        word in ("尺寸", "尺码", "size", "sizes") and re.search(r"\d\s*(?:码|号)|\bsize\b", low) is not None)
+        word in ("尺寸", "尺码", "size", "sizes") and re.search(r"[0-9a-z]\s*(?:码|号)|\bsize\b", low) is not None)
 
 
 def _mostly_latin(sentence: str, products: Sequence[Product]) -> bool:
