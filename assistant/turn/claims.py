@@ -144,7 +144,7 @@ def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
     found = []
     for p in products:
         at = [low.find(k) for k in name_keys(p, products) if _has_key(low, k)]
-        options = _options(p.title)
+        options = variant_options(p.title)
         if not at and len(options) >= 2 and all(_has_key(low, o) for o in options):
             at = [min(low.find(o) for o in options)]
         if at:
@@ -152,9 +152,10 @@ def mentioned(sentence: str, products: Sequence[Product]) -> list[Product]:
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
 
-def _options(title: str) -> list[str]:
-    m = re.search(r"\(([^()]+)\)\s*$", title.lower())
-    return [o.strip() for o in m.group(1).split(",") if o.strip()] if m else []
+def variant_options(title: str) -> set[str]:
+    """The options a variant's title lists in its last parentheses: "Water Bottle (1000ml, glass, red)"."""
+    m = re.search(r"\(([^()]+)\)\s*$", title)
+    return {o.strip().lower() for o in m.group(1).split(",") if o.strip()} if m else set()
 
 
 def named_by_name(sentence: str, products: Sequence[Product]) -> list[Product]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from assistant.inputs import unsafe_output
 from assistant.turn import claims, support
+from assistant.turn.claims import variant_options
 from catalog.models import Product
 from language.lexicon import BUILTIN_BRAND_ALIASES
 
@@ -92,6 +93,9 @@ class GroundingGuard:
         self.allowed_amounts = list(self.allowed_amounts)
         # Every given row's text, once: names a sentence may use come from here (checked per sentence).
         self._rows_text = " ".join(claims.row_text(p) for p in self.products)
+        # The rows as written (case kept): what a quoted name must be a whole phrase of.
+        self._quotable = " ".join(f"{p.title} {p.description} {' '.join(map(str, p.facts().values()))}"
+                                  for p in self.products)
         self._all_rows_text = self._rows_text + " " + self.shopper_text.lower()
 
     def check(self, sentence: str) -> list[Violation]:
@@ -153,7 +157,7 @@ class GroundingGuard:
             out.append(Violation("spec", "in stock" if said_stock else "out of stock"))
         if self.every_word:
             out += [Violation("unbacked", w) for w in self._unbacked(sentence, subject, named)]
-        out += [Violation("name", q) for q in _cut_quotes(sentence, self.products, self.shopper_text)]
+        out += [Violation("name", q) for q in _cut_quotes(sentence, self.products, self._quotable, self.shopper_text)]
         for m in _MEETS_NEEDS.finditer(sentence):  # "颜色都符合您的要求" when no colour was asked for
             unasked = [w for w in _FIELD_WORDS.findall(sentence[:m.start()] + " " + sentence[m.end():m.end() + 12])
                        if not _asked_about(w, self.shopper_text)]
@@ -353,11 +357,11 @@ _MEETS_NEEDS = re.compile(r"(?:符合|满足|适合)(?:您|你)?的?(?:要求|�
 _QUOTED = re.compile(r"[\"“《「]([^\"”》」]{3,80})[\"”》」]")
 
 
-def _cut_quotes(sentence: str, products: Sequence[Product], shopper_text: str = "") -> list[str]:
+def _cut_quotes(sentence: str, products: Sequence[Product], rows: str, shopper_text: str = "") -> list[str]:
     """Quoted names the rows do not give whole: "Full Dark, No" where the row says "Full Dark, No Stars"
-    (every word the row's, the name cut short), or a capitalised name no row, title or shopper says."""
+    (every word the row's, the name cut short), or a capitalised name no row, title or shopper says.
+    `rows`: the given rows' title, description and facts as written."""
     out = []
-    rows = " ".join(f"{p.title} {p.description} {' '.join(map(str, p.facts().values()))}" for p in products)
     low_rows, said = rows.lower(), shopper_text.lower()
     for m in _QUOTED.finditer(sentence):
         quote = m.group(1).strip().rstrip(".!?。").strip()
@@ -418,12 +422,6 @@ def _system_prompt() -> str:
 
 def _strip_zero(number: str) -> str:
     return number[:-2] if number.endswith(".0") else number
-
-
-def variant_options(title: str) -> set[str]:
-    """The options a variant's title lists in its last parentheses: "Water Bottle (1000ml, glass, red)"."""
-    m = re.search(r"\(([^()]+)\)\s*$", title)
-    return {o.strip().lower() for o in m.group(1).split(",") if o.strip()} if m else set()
 
 
 def _family(title: str) -> str:
