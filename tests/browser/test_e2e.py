@@ -165,7 +165,18 @@ CHIPS_ZH = ["便宜一点的", "比较前两个", "看看购物车", "转人工"
 CHIPS_EN = ["Cheaper", "Compare the first two", "Show my cart", "Talk to a person"]
 
 
-def _chips(page) -> list[str]:
+def _chips(page, expected: list[str] | None = None) -> list[str]:
+    """The quick-reply chips' labels; given the labels expected, first waits (up to WAIT) for them to show,
+    since Gradio renders the row of buttons a moment after the thread on a slow machine."""
+    if expected is not None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            page.wait_for_function(
+                "want => JSON.stringify([...document.querySelectorAll('#aisle-quick button')]"
+                ".map(b => b.innerText.trim())) === JSON.stringify(want)", arg=expected, timeout=WAIT)
+        except PlaywrightTimeout:  # the caller's assertion shows what was there instead
+            pass
     return [t.strip() for t in page.locator("#aisle-quick button").all_inner_texts()]
 
 
@@ -196,13 +207,13 @@ def test_chinese_shopper_sees_the_widget_in_chinese(app_server, browser, artifac
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + "/")
     page.wait_for_selector("#aisle-thread .aisle-thread", timeout=WAIT)
-    assert _chips(page) == CHIPS_EN
+    assert _chips(page, CHIPS_EN) == CHIPS_EN
     before = _answers(page)
     _ask(page, "我想要防水的登山鞋")
     _wait_answer(page, before)
     page.wait_for_selector("#aisle-thread .aisle-card", timeout=WAIT)
     page.wait_for_function("document.querySelector('#aisle-send')?.innerText.trim() === '发送'", timeout=WAIT)
-    assert _chips(page) == CHIPS_ZH
+    assert _chips(page, CHIPS_ZH) == CHIPS_ZH
     assert page.inner_text("#aisle-new").strip() == "新对话"
     assert "商品" in page.get_attribute("#aisle-input textarea", "placeholder")
     assert "在线" in page.inner_text("#aisle-header") and "购物车是空的" in page.inner_text("#aisle-cart")
@@ -239,7 +250,7 @@ def test_chinese_shopper_sees_the_widget_in_chinese(app_server, browser, artifac
     # Desktop width: the same page, nothing cut off.
     page.set_viewport_size(DESKTOP)
     page.wait_for_timeout(300)
-    assert _chips(page) == CHIPS_ZH and not _labels_fit(page), _labels_fit(page)
+    assert _chips(page, CHIPS_ZH) == CHIPS_ZH and not _labels_fit(page), _labels_fit(page)
     page.screenshot(path=str(artifacts / "shopper-desktop-zh.png"))
     ctx.close()
 
@@ -249,14 +260,14 @@ def test_chinese_shopper_sees_the_widget_in_chinese(app_server, browser, artifac
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + "/")
     page.wait_for_function("document.querySelector('#aisle-send')?.innerText.trim() === '发送'", timeout=WAIT)
-    assert _chips(page) == CHIPS_ZH and "您好" in page.inner_text("#aisle-thread")
+    assert _chips(page, CHIPS_ZH) == CHIPS_ZH and "您好" in page.inner_text("#aisle-thread")
     page.screenshot(path=str(artifacts / "shopper-phone-zh-start.png"))
     page.click("#aisle-quick button:has-text('转人工')")
     page.wait_for_selector("#aisle-header .aisle-header--waiting", timeout=WAIT)
     assert "正在为您联系客服" in page.inner_text("#aisle-header")
     page.click("#aisle-new")
     page.wait_for_function("document.querySelectorAll('#aisle-thread .aisle-msg').length === 1", timeout=WAIT)
-    assert _chips(page) == CHIPS_ZH and "在线" in page.inner_text("#aisle-header")
+    assert _chips(page, CHIPS_ZH) == CHIPS_ZH and "在线" in page.inner_text("#aisle-header")
 
     # A Chinese shop's page gets a Chinese launcher; opening it shows the Chinese widget.
     shop = ctx.new_page()
