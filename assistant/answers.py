@@ -147,7 +147,7 @@ def fact_answer(p: Product, topic: str, *, lang: str = "en", place: str | None =
     label = KEY_NAMES_ZH.get(key, key.replace("_", " ")) if lang == "zh" else key.replace("_", " ")
     if isinstance(value, bool):  # a yes/no fact reads as a yes or a no
         return phrase("yes_fact" if value else "no_fact", lang, title=p.title, key=label)
-    return phrase("fact", lang, title=p.title, key=label, value=_value_zh(value) if lang == "zh" else value_text(value))
+    return phrase("fact", lang, title=p.title, key=label, value=value_zh(value) if lang == "zh" else value_text(value))
 
 
 def _doesnt_say(p: Product, topic: str, lang: str) -> str:
@@ -179,13 +179,13 @@ def property_answer(p: Product, terms: Sequence[str], *, lang: str = "en") -> st
     return None
 
 
-def _value_zh(value: Any) -> str:
+def value_zh(value: Any) -> str:
     """A row value as a Chinese shopper reads it where the words are certain (yes/no, colour names);
     any other catalog wording is quoted as the catalog says it."""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, list):
-        return "、".join(_value_zh(v) for v in value)
+        return "、".join(value_zh(v) for v in value)
     text = str(value)
     low = text.strip().lower()
     m = _DURATION.fullmatch(low)
@@ -230,7 +230,7 @@ def compare_table(products: Sequence[Product], *, lang: str = "en") -> str:
     ]
     for k in keys:
         name = KEY_NAMES_ZH.get(k, k.replace("_", " ")) if lang == "zh" else k.replace("_", " ")
-        show = _value_zh if lang == "zh" else value_text
+        show = value_zh if lang == "zh" else value_text
         rows.append(f"| {name} | " + " | ".join(
             show(p.attributes[k]) if k in p.attributes else "–" for p in products) + " |")
     return "\n".join([header, sep, *rows])

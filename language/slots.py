@@ -40,7 +40,7 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|n't|out\s+of|没|无)\s*$", re.IGNORECASE)
 _SIZE_WORD = r"\d{1,2}(?:\.5)?|x{1,3}[sl]|[23]xl|[sml]|extra[\s-]?(?:large|small)|x-(?:large|small)|small|medium|large"
 _SIZE = compile_any(
     r"(?<![a-z])(?:in\s+(?:a\s+)?)?(?:(?:men'?s|women'?s|mens|womens|kids'?|(?-i:US|UK|EU)|uk|eu)\s+)?"
-    r"size\s*:?\s*(?:(?:(?-i:US)|uk|eu)\s*)?(?P<s1>" + _SIZE_WORD + r")(?:\s*(?:-|/|or|to)\s*(?P<s2>\d{1,2}(?:\.5)?"
+    r"size(?:\s*:?\s*(?=\d)|\s*:\s*|\s+)(?:(?:(?-i:US)|uk|eu)\s*)?(?P<s1>" + _SIZE_WORD + r")(?:\s*(?:-|/|or|to)\s*(?P<s2>\d{1,2}(?:\.5)?"
     r"|x{0,3}[sl]|m))?(?![a-z0-9.])",
     r"(?<![a-z])(?:in\s+(?:a\s+)?)?(?:(?-i:US|UK|EU)|uk|eu)\s*(?P<s3>\d{1,2}(?:\.5)?)(?![a-z0-9.])(?!" + UNITS + ")",
     r"(?<![a-z])in\s+(?:a\s+)?(?P<s4>small|medium|large|extra[\s-]large|extra[\s-]small)(?![a-z])",

@@ -265,10 +265,10 @@ def test_positions_count_in_the_list_and_a_position_past_it_is_said_so(make_bot)
 
 
 def test_chinese_fact_values_say_durations_in_chinese():
-    from assistant.answers import _value_zh
+    from assistant.answers import value_zh
 
-    assert _value_zh("6 months warranty") == "6个月保修" and _value_zh("1 year") == "1年"
-    assert _value_zh("Lifetime warranty") == "终身保修" and _value_zh("usb-c") == "usb-c"
+    assert value_zh("6 months warranty") == "6个月保修" and value_zh("1 year") == "1年"
+    assert value_zh("Lifetime warranty") == "终身保修" and value_zh("usb-c") == "usb-c"
 
 
 def test_which_is_lightest_or_best_rated_is_computed_from_the_rows(make_bot):

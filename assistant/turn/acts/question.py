@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant import answers
-from assistant.turn.acts import ActContext, search
+from assistant.turn.acts import ActContext, options, search
 from assistant.turn.events import Draft
 from language.service import destination
 
@@ -29,7 +29,8 @@ _ZH_POINTERS = re.compile(r"第[一二三四五六七八九十\d]+(?:个|款|件
 def handle(ctx: ActContext) -> Draft:
     """Answer a question about one product (or the first three referenced) from the rows."""
     referenced = ctx.referenced
-    if len(referenced) > 1 and ctx.u.filters_delta:
+    option = options.asked(ctx)
+    if len(referenced) > 1 and ctx.u.filters_delta and option is None:
         return search.as_refinement(ctx)
     # With several products on screen and no pointer, "it" most likely means the top one;
     # the answer names the product, so the shopper sees which one was meant.
@@ -39,6 +40,10 @@ def handle(ctx: ActContext) -> Draft:
     ctx.state.focus = targets[0].id
     lang = ctx.state.lang
     topic = getattr(ctx.u, "question_topic", None) or "other"
+    if option is not None:  # "does it come in red?", "do they come in size 12?"
+        return options.answer(ctx, targets, *option)
+    if topic in options.OPTION_KEYS:  # "what colours does it come in?": every variant's, not one row's
+        return options.answer(ctx, targets[:3], topic, None)
     if topic in answers.TOPIC_KEYS or topic in ("price", "stock", "reviews"):
         place = destination(ctx.text) if topic == "shipping" else None
         lines = [answers.fact_answer(p, topic, lang=lang, place=place) for p in targets[:3]]
