@@ -29,6 +29,10 @@ CART_REMOVE = Rule(
     r"\bdon'?t\s+want\s+(?:it|this|that|them|the\s+\w+(?:\s+one)?)\s+any\s*more\b",
     r"(?:从|把).{0,12}购物车.{0,6}(?:删除|删掉|移除|去掉|拿掉|拿出)|(?:删除|删掉|移除|去掉|拿掉)(?:这|那|它|第|购物车)",
     r"购物车.{0,6}(?:删除|删掉|移除|去掉)|清空购物车|(?:这|那|它|第.{1,2})" + MEASURE + "?不要了",
+    # "take the phone case out", "把耳机删掉": a named line out of the cart
+    r"^\s*(?:(?:actually|ok|okay|oh|hmm|no|nah|wait|and|then|also)[\s,]+)*(?:please\s+)?take\s+(?:the|that|this|those"
+    r"|these|my)\s+[\w\s'-]{1,40}?\s+out\b",
+    r"把.{1,12}(?:删除|删掉|移除|去掉|拿掉)",
 )
 _OBJECT = (r"(?:(?:it|this|that)\b(?!\s+in\s)|them\b|these\b|those\b|both\b|one\s+of|the\s+(?:first|second|third|"
            r"fourth|fifth|last|cheapest|\d)|(?:\d+|two|three|four|five|a\s+couple)\s+(?:of|more)\b|#\s*\d|number\s+\d"
@@ -56,7 +60,9 @@ CART_ADD = Rule(
     # "买两件", "给我来两个" name no product, so they take the one in focus; "买一双登山鞋" is a search
     r"|(?:买|来|要|拿)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"(?=\s*[吧了啊呀吗]?\s*[。！!，,]?\s*$)"
     # "加两个到购物车", "放3件进购物车": a number of what is on screen into the cart
-    r"|(?:加|放|装)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"?\s*(?:到|进|入)\s*购物车",
+    r"|(?:加|放|装)\s*(?:" + CN_DIGIT + r"|\d){1,2}\s*" + MEASURE + r"?\s*(?:到|进|入)\s*购物车"
+    # "加一个登山包到购物车", "把耳机放进购物车": a named product into the cart
+    r"|(?:加|放|装|把).{1,16}?(?:加|放|装)?(?:到|进|入)\s*购物车",
 )
 # "make it 3", "actually just 1", "改成两个": the quantity of the line in the cart, not one more.
 SET_QUANTITY = Rule(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_superlative", "grams"]
+__all__ = ["asks_superlative", "extreme", "grams"]
 
 _SUPERLATIVES = (
     (re.compile(r"\b(?:lightest|least\s+heavy)\b|\bweighs?\s+(?:the\s+)?least\b|最轻", re.IGNORECASE), "weight", "min"),
@@ -29,6 +29,14 @@ def asks_superlative(text: str) -> tuple[str, str] | None:
     or least of something; None otherwise."""
     if not _WHICH.search(text):
         return None
+    for pattern, field, end in _SUPERLATIVES:
+        if pattern.search(text):
+            return field, end
+    return None
+
+
+def extreme(text: str) -> tuple[str, str] | None:
+    """("price", "min") for "the cheapest earbuds", whether or not it is a question; None otherwise."""
     for pattern, field, end in _SUPERLATIVES:
         if pattern.search(text):
             return field, end

@@ -20,6 +20,7 @@ from language.acts import (
     COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
     PRICIER, REQUEST_OPENER, SET_QUANTITY, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
 )
+from language.cart_words import named_words
 from language.cjk import CJK, CJK_PARTICLES, lang_of
 from language.currency import currency_in
 from language.numbers import small_number
@@ -59,6 +60,7 @@ class Understanding:
     source: str = "rules"  # "model" when `act_model` chose the act because the rules found none
     act_probability: float | None = None  # the model's probability for its act, when source == "model"
     hobby: str | None = None  # a present for someone who likes this pastime ("he loves hiking"): HOBBY_KINDS
+    named: list[str] = field(default_factory=list)  # cart acts: words naming the product ("the Ridgeback boots")
 
     @property
     def language(self) -> str:
@@ -217,15 +219,16 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         by_title = [i for i in title_matches(raw, shown_titles[:count], vocab) if i < count]
         return by_title or [i for i in attribute_matches(raw, shown_details[:count], vocab) if i < count]
 
+    named = named_words(raw, spans=[*refs.spans, *quantity_spans], vocab=vocab)
     if CART_REMOVE.search(raw):
-        return result("cart_remove", references=pointed(references)), False
+        return result("cart_remove", references=pointed(references), named=named), False
     setting = SET_QUANTITY.search(raw) if count else None
     if setting is not None and (n := small_number(setting.group("n") or setting.group("zn") or "")):
         return result("cart_add", references=pointed(references), quantity=n, set_quantity=True), False
     if CART_ADD.search(raw):
-        return result("cart_add", references=pointed(references), quantity=quantity), False
+        return result("cart_add", references=pointed(references), quantity=quantity, named=named), False
     if CART_NAMED.search(raw) and pointed(references):
-        return result("cart_add", references=pointed(references), quantity=quantity), False
+        return result("cart_add", references=pointed(references), quantity=quantity, named=named), False
     if CART_SHOW.search(raw):
         return result("cart_show"), False
     if GREETING.match(raw):

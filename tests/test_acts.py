@@ -113,4 +113,14 @@ def test_retraining_reproduces_the_shipped_head(shared_data):
     out = subprocess.run([sys.executable, "-m", "assistant.intent.act_train", "--check"], cwd=ROOT,
                          capture_output=True, text=True, env={**__import__("os").environ, "AISLE_SHARED_DATA": str(shared_data)})
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "identical_file=True" in out.stdout
+    assert out.stdout.count("equivalent=True") == 2, out.stdout
+
+
+def test_a_head_with_another_weight_is_not_equivalent():
+    from assistant.intent.act_train import equivalent
+
+    head = {"coef": [[0.5, -1.25]], "intercept": [0.1], "training": {"C": 1.0, "labels": ["a", "b"]}}
+    assert equivalent(head, json.loads(json.dumps(head)))
+    assert equivalent({**head, "intercept": [0.1004]}, head)
+    assert not equivalent({**head, "intercept": [0.2]}, head)
+    assert not equivalent({**head, "training": {"C": 10.0, "labels": ["a", "b"]}}, head)

@@ -62,7 +62,10 @@ def handle(ctx: ActContext) -> Draft:
         elif relaxed:
             relaxed = [h for h in relaxed if not _for_others(query, h.product)] or relaxed
             currency = relaxed[0].product.currency if len({h.product.currency for h in relaxed}) == 1 else None
-            note = phrase("nothing_all", lang, constraints=constraint_words(filters, lang, currency=currency))
+            said = constraint_words(filters, lang, currency=currency)
+            # No budget, rating or option was asked: what is missing is the kind of product itself.
+            note = (phrase("nothing_all", lang, constraints=said) if said != phrase("your_filters", lang)
+                    else phrase("no_such_kind", lang, need=need or _tidy(ctx.text)))
             hits = relaxed
     ctx.state.focus = None
     named = hits[0].product if hits and names_product(query, hits[0].product) else None
