@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_superlative", "extreme", "grams"]
+__all__ = ["asks_most", "asks_superlative", "extreme", "grams"]
 
 _SUPERLATIVES = (
     (re.compile(r"\b(?:lightest|least\s+heavy)\b|\bweighs?\s+(?:the\s+)?least\b|最轻", re.IGNORECASE), "weight", "min"),
@@ -40,6 +40,39 @@ def extreme(text: str) -> tuple[str, str] | None:
     for pattern, field, end in _SUPERLATIVES:
         if pattern.search(text):
             return field, end
+    return None
+
+
+_ENDS = {"most": "max", "more": "max", "highest": "max", "higher": "max", "biggest": "max", "bigger": "max",
+         "largest": "max", "larger": "max", "longest": "max", "longer": "max", "greatest": "max", "best": "max",
+         "least": "min", "less": "min", "lowest": "min", "lower": "min", "smallest": "min", "smaller": "min",
+         "shortest": "min", "shorter": "min", "fewest": "min", "fewer": "min"}
+_MOST = re.compile(
+    r"\b(?:which|what)\b[^?.!]*?\b(?P<end>" + "|".join(_ENDS) + r")\s+(?P<what>[a-z][a-z -]{1,28}?)\s*(?:[?.!,]|$"
+    r"|\b(?:of|among|out|between|here|there|please|pls|in\s+(?:them|these|those))\b)", re.IGNORECASE)
+_MOST_ZH = re.compile(r"哪(?:个|款|一款|一个|台|部|件|种)?(?:的)?(?P<what>[\u4e00-\u9fff]{1,6}?)(?:最|更)(?P<end>大|多|长|高|久|小|少|短|低)"
+                      r"|(?P<what2>[\u4e00-\u9fff]{1,6}?)最(?P<end2>大|多|长|高|久|小|少|短|低)的是哪")
+_ZH_ENDS = {"大": "max", "多": "max", "长": "max", "高": "max", "久": "max", "小": "min", "少": "min", "短": "min",
+            "低": "min"}
+# Fields the other questions own ("the most expensive", "the best rated") or that are no field at all.
+_NOT_A_FIELD = re.compile(r"^(?:expensive|affordable|rated|reviewed|reviews?|stars?|ratings?|price[sd]?|popular|one|ones"
+                          r"|option|options|value|recommended|sense|weight|heavy|light)\b|^(?:价格|价钱|评分|评价|便宜|贵|重|轻)$")
+
+
+def asks_most(text: str) -> tuple[str, str, str] | None:
+    """(field words, "max" | "min", the end word as said) for "which one has the most storage?",
+    "which has the longest battery life?", "哪个续航最长" (a field a row may list); None otherwise."""
+    m = _MOST.search(text)
+    if m is not None:
+        what = re.sub(r"\s+(?:one|ones|option|model|phone|item)s?$", "", m.group("what").strip().lower())
+        if what and not _NOT_A_FIELD.match(what):
+            return what, _ENDS[m.group("end").lower()], m.group("end").lower()
+    m = _MOST_ZH.search(text)
+    if m is not None:
+        what = (m.group("what") or m.group("what2") or "").removeprefix("的")
+        end = m.group("end") or m.group("end2")
+        if what and not _NOT_A_FIELD.match(what):
+            return what, _ZH_ENDS[end], "最" + end
     return None
 
 

@@ -89,9 +89,10 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
                      prefs=Preferences.from_dict(state.preferences), session_id=session_id)
     from assistant.turn.acts.search import history_picks
 
-    from assistant.turn.acts import similar, superlative
+    from assistant.turn.acts import most, similar, superlative
 
-    draft = (_no_such_position(ctx) or superlative.answer(ctx) or similar.answer(ctx) or history_picks(ctx)
+    draft = (_no_such_position(ctx) or superlative.answer(ctx) or most.answer(ctx) or similar.answer(ctx)
+             or history_picks(ctx)
              or handler_for(heard.u.act)(ctx))
     timings["act"] = time.perf_counter() - t
     if draft.escalate:

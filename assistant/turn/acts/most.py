@@ -1,0 +1,113 @@
+""""Which one has the most storage / the longest battery life / 哪个续航最长?" about the cards on screen,
+for any field the rows list: the field is found by name, its values read as numbers with their units
+(2 TB beats 512 GB, 2 years beats 6 months, 50 h beats 90 min) and compared; rows that do not give the
+field, or give it in a unit that cannot be compared, are left out and said to be. When no row gives it,
+the answer is that the catalog does not say (never the model's guess).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from assistant import answers
+from assistant.turn.acts import ActContext
+from assistant.turn.events import Draft
+from catalog.models import Product
+from prompts import phrase
+
+# unit -> (family, factor to the family's base unit)
+_UNITS = {
+    "year": ("time", 8760.0), "yr": ("time", 8760.0), "month": ("time", 730.0), "mo": ("time", 730.0),
+    "week": ("time", 168.0), "wk": ("time", 168.0), "day": ("time", 24.0), "hour": ("time", 1.0), "hr": ("time", 1.0),
+    "h": ("time", 1.0), "minute": ("time", 1 / 60), "min": ("time", 1 / 60),
+    "tb": ("data", 1024.0), "gb": ("data", 1.0), "mb": ("data", 1 / 1024),
+    "l": ("volume", 1000.0), "liter": ("volume", 1000.0), "litre": ("volume", 1000.0), "ml": ("volume", 1.0),
+    "in": ("length", 2.54), "inch": ("length", 2.54), '"': ("length", 2.54), "cm": ("length", 1.0),
+    "mm": ("length", 0.1), "m": ("length", 100.0), "kg": ("mass", 1000.0), "g": ("mass", 1.0),
+    "lb": ("mass", 453.6), "oz": ("mass", 28.35), "mah": ("charge", 1.0), "w": ("power", 1.0),
+    "page": ("count", 1.0), "piece": ("count", 1.0), "": ("number", 1.0),
+}
+_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(\"|[a-z]+)?", re.IGNORECASE)
+_EN_WORDS = {"max": {"most": "most", "more": "most", "highest": "highest", "higher": "highest", "biggest": "biggest",
+                     "bigger": "biggest", "largest": "largest", "larger": "largest", "longest": "longest",
+                     "longer": "longest", "greatest": "greatest", "best": "best"},
+             "min": {"least": "least", "less": "least", "lowest": "lowest", "lower": "lowest", "smallest": "smallest",
+                     "smaller": "smallest", "shortest": "shortest", "shorter": "shortest", "fewest": "fewest",
+                     "fewer": "fewest"}}
+
+
+def answer(ctx: ActContext) -> Draft | None:
+    """The computed answer, or None when the message is no such question about two or more cards."""
+    from language.superlative import asks_most
+
+    asked = asks_most(ctx.text)
+    cards = list(ctx.shown) if len(ctx.shown) >= 2 else ctx.deps.rows(ctx.state.last_list)
+    if asked is None or len(cards) < 2:
+        return None
+    what, end, said = asked
+    lang = ctx.state.lang
+    key_of = {p.id: key for p in cards if (key := field_key(p, what)) is not None}
+    label = what
+    if not key_of:
+        return Draft("question", products=cards, unmet=True,
+                     fallback=phrase("most_unknown", lang, field=label))
+    values = {p.id: v for p in cards if p.id in key_of and (v := amount(p.facts()[key_of[p.id]])) is not None}
+    family = Counter(v[1] for v in values.values()).most_common(1)[0][0] if values else None
+    values = {pid: v[0] for pid, v in values.items() if v[1] == family}
+    if not values:
+        return Draft("question", products=cards, unmet=True, fallback=phrase("most_unknown", lang, field=label))
+    best = (max if end == "max" else min)(values.values())
+    winners = [p for p in cards if values.get(p.id) == best]
+    shown_value = answers.value_text(winners[0].facts()[key_of[winners[0].id]])
+    end_words = said if lang == "zh" else _EN_WORDS[end].get(said, "most" if end == "max" else "least")
+    titles = ("」「" if lang == "zh" else " and ").join(p.title for p in winners)
+    lines = [phrase("most_is" if len(winners) == 1 else "most_tie", lang, title=titles, end=end_words, field=label, value=shown_value)]
+    missing = len(cards) - len(values)
+    if missing:
+        lines.append(phrase("superlative_some_missing", lang, field=label, n=missing))
+    ctx.state.focus = winners[0].id
+    return Draft("question", products=winners, fallback=" ".join(lines))
+
+
+def field_key(p: Product, what: str) -> str | None:
+    """The row's field the words name: "battery life" -> battery_life, "screen" -> "screen size",
+    "续航" -> battery_life (the shop's Chinese field names), None when the row has no such field."""
+    facts = p.facts()
+    if re.search(r"[\u4e00-\u9fff]", what):
+        wanted = {k for k, zh in answers.KEY_NAMES_ZH.items() if zh in what or what in zh}
+        return next((k for k in facts if k in wanted or _norm(k) in {_norm(w) for w in wanted}), None)
+    words = [w for w in re.findall(r"[a-z]+", what.lower()) if w not in ("the", "a", "of", "and")]
+    for key in facts:
+        tokens = set(re.findall(r"[a-z]+", key.lower()))
+        if words and (all(w in tokens or w.rstrip("s") in tokens for w in words)
+                      or all(t in words for t in tokens)):
+            return key
+    for key in facts:  # "battery" for battery_life, "screen" for "screen size"
+        if words and words[0] in re.findall(r"[a-z]+", key.lower()):
+            return key
+    return None
+
+
+def amount(value) -> tuple[float, str] | None:
+    """(number in the base unit of its family, family) of a row value: "2 TB SSD" -> (2048, "data"),
+    "6 months" -> (4380, "time"), "lifetime" -> (inf, "time"); None when it holds no number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value), "number"
+    text = str(value).strip().lower()
+    if text.startswith("lifetime"):
+        return math.inf, "time"
+    m = _NUMBER.search(text)
+    if m is None:
+        return None
+    unit = (m.group(2) or "").lower()
+    unit = unit if unit in _UNITS else unit.rstrip("s") if unit.rstrip("s") in _UNITS else unit[:2] if unit[:2] in (
+        "gb", "tb", "mb") else ""
+    family, factor = _UNITS[unit]
+    return float(m.group(1).replace(",", ".")) * factor, family
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[\s_-]+", "_", key.strip().lower())
