@@ -51,6 +51,16 @@ _RULES: tuple[tuple[str, str, Rule], ...] = (
                                r"退(?:款|货)(?:政策|规则)")),
     ("order_problem", "refund", Rule(("refund", "money back", "reimburs", "退款", "退钱"),
                                      r"\brefunds?\b|\bmoney\s+back\b|\breimburs", r"退款|退钱")),
+    # Something already bought going back: "how do I send back a jacket I bought last week", 我想退货.
+    ("order_problem", "return", Rule(
+        ("back", "return", "bought", "ordered", "purchased", "退货", "退掉"),
+        r"\b(?:send|ship|take|bring|post|mail)\w*\s+(?:\w+\s+){0,4}?back\b.{0,60}\b(?:i|we)\s+(?:bought|ordered|purchased"
+        r"|got|received)\b",
+        r"\b(?:return|send\s+back)\s+(?:a|an|the|my|this|these|those)\s+(?:\w+\s+){0,3}?(?:i|we)\s+(?:bought|ordered"
+        r"|purchased|got|received)\b",
+        r"^\W*(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:return|send\s+back)\s+(?:(?:my|an?|the)\s+)?"
+        r"(?:order|purchase|item|something|stuff)\b",
+        r"^\W*(?:我|咱)?(?:想|要|需要|申请)退货|退掉(?:我|之前|上次|刚)")),
     ("order_problem", "order", Rule(
         ("order", "purchase", "where is my", "订单", "取消"),
         r"\b(?:cancel\w*|track\w*|chang\w*|modify\w*|edit\w*|updat\w*|status|remove|add\w*|includ\w*"

@@ -144,7 +144,7 @@ _NOT_A_COLOR_BEFORE = frozenset({"tea", "wine", "noise", "friday", "juice", "pep
 _NOT_A_SIZE_BEFORE = frozenset({"light", "dark", "roast", "rare", "heat", "firm", "firmness", "weight", "density",
                                 "format", "grit", "sized", "length", "pressure"})
 _CJK_COLOR_OK_AFTER = "的色款系"
-_CJK_COLOR_OK_BEFORE = "要换选是有穿"
+_CJK_COLOR_OK_BEFORE = "要换选是有穿偏深浅纯大亮暗个款件双只"
 
 
 @dataclass
@@ -162,6 +162,8 @@ def _single_cjk_color_ok(text: str, start: int, end: int) -> bool:
     """A one-character colour (红) only counts next to words that make it a colour: 红的, 要红."""
     after = text[end:end + 1]
     before = text[start - 1:start] if start else ""
+    if before and CJK.match(before) and before not in _CJK_COLOR_OK_BEFORE:
+        return False  # the end of a word: 口红 (lipstick), 奶粉 (baby formula), 洗衣粉
     return after in ("", " ", "?", "？", "。", "!", "！", ",", "，") or after in _CJK_COLOR_OK_AFTER \
         or (before and before in _CJK_COLOR_OK_BEFORE)
 

@@ -11,7 +11,8 @@ TOPICS = ("warranty", "weight", "reviews", "size", "color", "material", "battery
 TOPIC_RULES: tuple[tuple[str, Rule], ...] = tuple((name, Rule(triggers, pattern)) for name, triggers, pattern in (
     ("warranty", ("warrant", "guarantee", "保修", "质保", "三包"), r"warrant|guarantee|保修|质保|三包"),
     ("returns", ("return", "refund", "exchange", "back", "退", "换货"),
-     r"\breturn(?:s|ed|able|ing)?\b|refund|exchange|send\s+(?:it|them)\s+back|money[\s-]back|退货|退款|换货|退换"),
+     r"\breturn(?:s|ed|able|ing)?\b|refund|exchange|send\s+(?:it|them)\s+back|money[\s-]back|退货|退款|换货|退换"
+     r"|(?:能|可以|可|能不能|可不可以)退(?!出|休|役|烧)|退(?:吗|么|不了|得了)"),
     ("shipping", ("ship", "deliver", "arriv", "postage", "dispatch", "发货", "快递", "运费", "包邮", "配送", "物流",
                   "到货"),
      r"\bship(?:s|ping|ped)?\b|deliver|arriv|postage|dispatch|发货|快递|运费|包邮|配送|物流|到货"),

@@ -376,3 +376,30 @@ def test_the_total_cost_is_the_cart():
 @pytest.mark.parametrize("text", ["Does it come with a charger?", "送充电器吗？", "is a case included?"])
 def test_what_comes_with_the_product_is_a_question_about_it(text):
     assert understand(text, shown=["a"], shown_titles=["A"], shown_prices=[1.0]).act == "question"
+
+
+def test_whom_a_chinese_present_is_for_is_no_product_word():
+    from language.understand import understand
+
+    for message, need in (("我想给我老婆买个香水，300块以内", "香水"), ("给我妈买一个保温杯", "保温杯"),
+                          ("想给女朋友挑个礼物", "礼物"), ("送老爸的剃须刀", "剃须刀"), ("想买支口红", "口红")):
+        assert understand(message).query_text == need, message
+
+
+def test_a_one_character_colour_at_the_end_of_a_word_is_no_colour():
+    from language.understand import understand
+
+    for word in ("口红", "奶粉", "洗衣粉", "蛋白粉"):
+        assert "attributes" not in understand(word).filters_delta, word
+    for said, colour in (("要红的", "red"), ("有没有白的", "white"), ("偏红一点", "red"), ("一双红的跑鞋", "red")):
+        assert understand(said).filters_delta["attributes"]["color"] == colour, said
+
+
+def test_returning_a_past_purchase_is_an_order_problem_and_a_products_return_policy_a_question():
+    from language.understand import understand
+
+    for message in ("how do I send back a jacket I bought last week", "I want to return my order", "我想退货"):
+        assert (understand(message).act, understand(message).question_topic) == ("order_problem", "return"), message
+    shown = dict(shown=["a", "b"], shown_titles=["A", "B"])
+    for message in ("这个能退货吗", "第二个能退吗", "can I return it?"):
+        assert understand(message, **shown).question_topic == "returns", message

@@ -225,3 +225,12 @@ def test_a_pastime_present_past_the_budget_shows_its_gear_nearest_the_budget(mak
     assert reply.products and set(kinds) <= _HIKING_GEAR
     prices = [p.price for p in reply.products]
     assert prices == sorted(prices)
+
+
+def test_asking_whether_a_shown_product_can_be_returned_is_answered_not_handed_over(make_bot):
+    bot = make_bot()
+    bot.chat("waterproof hiking boots", session_id="ret")
+    reply = bot.chat("这个能退货吗", session_id="ret")
+    assert not reply.escalated and reply.language == "zh" and ("退" in reply.text or "本店" in reply.text)
+    past = bot.chat("how do I send back a jacket I bought last week", session_id="ret2")
+    assert past.escalated and not past.products  # an order already placed: staff can see it, the bot can't

@@ -28,8 +28,10 @@ def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history
         found = detect_escalation(heard_text, history=history, signals=signals, intent=intent,
                                   unmet_turns=state.unmet)
         reason = found.reason if found is not None else None
-        if reason == "order_problem" and u is not None and u.act == "policy":
-            reason = None  # "can I return this?" is answered from the policy text; the act escalates if it can't
+        if reason == "order_problem" and u is not None and (
+                u.act == "policy" or (u.act == "question" and getattr(u, "question_topic", None)
+                                      in ("returns", "shipping", "warranty", "stock", "price"))):
+            reason = None  # "can I return this?", 这个能退货吗: answered from the row or the policy text
         if reason == "high_value_cart" and u is not None and u.act in ("cart_remove", "cart_show"):
             reason = None  # emptying or reading the cart is not a sale to help close
         if reason is None and u is not None and u.act == "human":
