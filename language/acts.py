@@ -193,7 +193,7 @@ _NEED = (r"(?:(?:hello|hi|hey)[\s,!]*)?i(?:'?m|\s+am)?\s+(?:need|want|would\s+li
          r"|searching\s+for)"
          r"(?!\s+to\s+(?:know|ask|check|see\s+if|find\s+out))")
 NEED_OPENER = re.compile(r"\s*" + _NEED, re.IGNORECASE)
-REQUEST_OPENER = re.compile(r"\s*(?:(?:do|does)\s+(?:you|u|aisle)\s+(?:have|sell|carry|stock|do)|have\s+you\s+got"
+REQUEST_OPENER = re.compile(r"\s*(?:(?:do|does)\s+(?:you|u|aisle)\s+(?:also\s+|even\s+|still\s+)?(?:have|sell|carry|stock|do)|have\s+you\s+got"
                             r"|got\s+any|is\s+there|are\s+there|any\b|有没有|有什么|有卖|有哪些|(?:can|could|would)\s+you"
                             r"\s+(?:please\s+)?(?:help\s+me\s+)?(?:find|show|get|recommend|suggest)|" + _NEED + ")"
                             r"(?!\s+(?:it|this|that|them|these|those)\b)", re.IGNORECASE)
@@ -242,6 +242,13 @@ COMPARATIVE = Rule(
     r"(?:更|再)[大小轻重薄厚暖长短宽窄软硬静快新亮]|[大小轻重薄厚暖长短宽窄软硬静快新亮](?:一点|一些|点|些)",
 )
 # Refining the current results rather than asking for something new: "waterproof ones", "只要防水的".
+# "also a tripod", "and a ring light?", "plus some socks": one more thing to buy, not a narrower list.
+ANOTHER_THING = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:also\s+)?(?:an?|some)\s+(?!bit\b|little\b)[a-z]"
+                           r"|^\W*(?:do|does)\s+(?:you|u)\s+(?:also\s+)?(?:have|sell|carry|stock)\s+(?!any\b|it\b|them\b|ones?\b"
+                           r"|those\b|these\b|that\b|this\b)[a-z][a-z -]{1,30}\s+(?:too|as\s+well)\W*$"
+                           r"|\b(?:also|too|as\s+well)\b.{0,30}\b(?:need|want|get|buy|have)\s+(?:an?|some)\s+[a-z]"
+                           r"|\b(?:need|want|get|buy)\s+(?:an?|some)\s+[a-z][a-z -]{1,30}\s+(?:too|as\s+well)\b",
+                           re.IGNORECASE)
 NARROWING = Rule(
     ("one", "only", "just", "also", "too", "any", "those", "these", "them", "in", "with", "from", "and", "but",
      "maybe", "prefer", "的", "只要", "换成", "改成"),

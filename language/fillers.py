@@ -23,7 +23,7 @@ _ZH_FOR_WHOM = (r"(?:给|帮|替|为|送)(?:我|咱)?(?:的)?(?:老婆|老公|�
                 r"|孩子|小孩|宝宝|女朋友|男朋友|女友|男友|朋友|闺蜜|同事|老板|领导|老师|奶奶|爷爷|外婆|外公|姥姥|姥爷|姐姐|妹妹|哥哥"
                 r"|弟弟|家人|父母|长辈|老人|侄子|侄女|外甥|外甥女)(?:买|挑|选|找|送|看看|看|准备)?")
 ZH_OPENERS = (
-    _ZH_FOR_WHOM + r"|想(?=给|帮|替|为|送)|请问|请|麻烦(?:你|您)?|您好|你好|我(?:正)?在找|正在找|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
+    _ZH_FOR_WHOM + r"|想(?=给|帮|替|为|送)|(?:还|也|再)(?:想要|需要|要|想买|买|来)|请问|请|麻烦(?:你|您)?|您好|你好|我(?:正)?在找|正在找|(?:帮|给)我(?:找|推荐|看看|看|选|挑|搜)?(?:一下|下)?|我(?:还)?(?:想|要|需要|打算|准备)"
     r"(?:买|找|看看|看|要|入手|换)?|想(?:买|要|找|看看|看|入手)|要买|需要|买|找(?:一下|下)?|推荐(?:一下|下)?|有没有|有什么"
     r"|有哪些|有哪|有没|有无(?!线|人机|糖|限)|有(?![机线氧效名趣用点些])|看看|来|还有|别的|其他|其它" + r"|" + _ZH_CLASSIFIER + r"|的|在|和|或|那种|这种|一些"
 )
@@ -37,7 +37,7 @@ _LEADING = re.compile(
     r"|(?:i'?m|i\s+am|we'?re|we\s+are|i\s+was|we\s+were)\s+"
     r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
     r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
-    r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:have|got|sell|carry|stock)"
+    r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:also\s+)?(?:have|got|sell|carry|stock)"
     r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)"
     r"|(?:and|or|but|with|for)\s+|" + ZH_OPENERS + ")",
     re.IGNORECASE,

@@ -16,7 +16,7 @@ from typing import Any
 
 from catalog.filters import Filters
 from language.acts import (
-    ABOUT_SHOWN_START, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
+    ABOUT_SHOWN_START, ANOTHER_THING, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
     COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
     PRICIER, REQUEST_OPENER, SET_QUANTITY, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
 )
@@ -314,7 +314,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         return result("unclear"), True
 
     if content:
-        refining = not (names_product or NEED_OPENER.match(raw)) and (
+        refining = not (names_product or NEED_OPENER.match(raw) or ANOTHER_THING.search(raw)) and (
             comparative or (len(content) <= 3 and NARROWING.search(raw) is not None))
         # "waterproof is a must": a property alone narrows what is on screen.
         refining = refining or bool(count and not REQUEST_OPENER.match(raw) and _only_properties(content))

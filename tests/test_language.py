@@ -403,3 +403,16 @@ def test_returning_a_past_purchase_is_an_order_problem_and_a_products_return_pol
     shown = dict(shown=["a", "b"], shown_titles=["A", "B"])
     for message in ("这个能退货吗", "第二个能退吗", "can I return it?"):
         assert understand(message, **shown).question_topic == "returns", message
+
+
+def test_one_more_thing_is_a_new_search_not_a_narrower_list():
+    from language.understand import understand
+
+    shown = dict(shown=["a", "b"], shown_titles=["USB Condenser Microphone", "Podcast Microphone Kit"])
+    for message, need in (("do you also have a tripod?", "tripod"), ("also a tripod", "tripod"),
+                          ("and a ring light?", "ring light"), ("do you have tripods too", "tripods"),
+                          ("还要一个补光灯", "补光灯"), ("也要一个三脚架", "三脚架")):
+        u = understand(message, **shown)
+        assert (u.act, u.query_text) == ("search", need), message
+    for message in ("do you have any in black too", "and one with a longer cable", "and a bit cheaper?"):
+        assert understand(message, **shown).act == "refine", message
