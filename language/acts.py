@@ -43,7 +43,8 @@ CART_ADD = Rule(
      "whack", "stuff", "take", "buy", "order", "purchase", "grab", "get", "have", "go with", "go for", "as well",
      "too", "like", "want", "give", "gimme", "购物车", "加购", "下单", "我要了", "就它了", "就这个", "买", "要", "拍", "来", "拿"),
     r"\b" + _PUT + r"\b.*\b(?:to|in|into|onto|in\s+to)\s+" + _BAG,
-    r"^\s*(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
+    r"^\s*(?:(?:great|ok|okay|cool|nice|perfect|awesome|alright|sure|yes|yeah|yep|thanks|thank\s+you|then|and)[\s,!.]+)*"
+    r"(?:please\s+)?(?:add|put)\s+(?:it|this|that|them|these|those|both|the\s+\w+|#\s*\d|number|item|one|\d"
     r"|two|three|a\s+couple)",
     r"\b(?:i'?ll|i\s+will|i'?d\s+like\s+to|i\s+would\s+like\s+to|i\s+want\s+to|let\s+me|i\s+wanna|gonna|can\s+i"
     r"|could\s+i|i'?m\s+going\s+to|i'?ll\s+go\s+with)\s+(?:take|buy|order|purchase|grab|get|have)\s+" + _OBJECT,

@@ -69,3 +69,19 @@ def test_the_words_a_cart_message_names():
     assert named_words("stick that in my bag") == [] and named_words("add it to my cart") == []
     assert named_words("put the cheapest earbuds in my basket") == ["earbuds"]
     assert named_words("加一个登山包到购物车") == ["登山包"] and named_words("把这个放进购物车吧") == []
+
+
+def test_two_requests_in_one_message_are_both_answered_in_order(template_bot):
+    sid = "n6"
+    boots = template_bot.chat("waterproof hiking boots", session_id=sid)
+    reply = template_bot.chat("add the second one and show me some hiking socks", session_id=sid)
+    assert _cart_titles(template_bot, sid) == [boots.products[1].title]
+    assert reply.products and all("sock" in p.title.lower() for p in reply.products)
+    assert reply.text.index(boots.products[1].title) < reply.text.index(reply.products[0].title)
+    both = template_bot.chat("great, add the first one too and check out", session_id=sid)
+    assert _cart_titles(template_bot, sid) == [boots.products[1].title, reply.products[0].title]
+    assert "Total" in both.text
+    shoes = template_bot.chat("我想要防水的登山鞋", session_id="n7")
+    zh = template_bot.chat("加第一个到购物车，然后看看登山杖", session_id="n7")
+    assert _cart_titles(template_bot, "n7") == [shoes.products[0].title] and zh.language == "zh"
+    assert zh.products and shoes.products[0].id not in {p.id for p in zh.products}

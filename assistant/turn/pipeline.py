@@ -94,6 +94,8 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     draft = (_no_such_position(ctx) or superlative.answer(ctx) or most.answer(ctx) or similar.answer(ctx)
              or history_picks(ctx)
              or handler_for(heard.u.act)(ctx))
+    if heard.then is not None and not (draft.escalate or draft.unmet):
+        draft = _and_then(ctx, draft, heard)
     timings["act"] = time.perf_counter() - t
     if draft.escalate:
         yield from _escalate(deps, session_id, state, draft.escalate, decision.intent, timings)
@@ -124,6 +126,19 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
     timings["total"] = time.perf_counter() - t_start
     yield Event("reply", finish(deps, session_id, state, draft, text=text.strip(), intent=decision.intent,
                                 meta=meta, nudge=nudge, timings=timings, generator_error=phrased.generator_error))
+
+
+def _and_then(ctx: ActContext, first: Draft, heard: Heard) -> Draft:
+    """The second request of "add the second one and show me some socks": its answer, after the
+    first one's (which is computed from rows and shown as it is)."""
+    from dataclasses import replace
+
+    then = replace(ctx, u=heard.then, text=heard.then_text)
+    second = handler_for(heard.then.act)(then)
+    ctx.prefs = then.prefs
+    if second.escalate:
+        return first
+    return replace(second, prefix="\n\n".join(t for t in (first.fallback, second.prefix) if t))
 
 
 def _means_the_list(u, state: SessionState, shown: list) -> bool:

@@ -30,6 +30,8 @@ class Heard:
     injected: bool = False
     u: Any = None  # language Understanding (None when there is nothing to understand)
     lang: str = "en"
+    then: Any = None  # a second request in the same message ("add the second one and show me socks")
+    then_text: str = ""
 
 
 def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
@@ -62,8 +64,26 @@ def hear(deps: TurnDeps, message: object, session_id: str, state: SessionState,
             if u.act not in _CHATTER:
                 heard.text, heard.u = clause, u
                 break
+    elif heard.u.act in _FIRST_OF_TWO:
+        parts = _THEN.split(heard.text, maxsplit=1)
+        if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+            first, then = read(parts[0]), read(parts[1])
+            if first.act in _FIRST_OF_TWO and then.act in _SECOND_OF_TWO:
+                heard.text, heard.u, heard.then, heard.then_text = parts[0].strip(), first, then, parts[1].strip()
     heard.lang = heard.u.lang if heard.u.lang == "zh" or re.search(r"[A-Za-z]{2,}", heard.text) else heard.lang
     return heard
+
+
+# "add the second one and show me some socks", "加入购物车，然后看看袜子": two requests, answered in order.
+_FIRST_OF_TWO = ("cart_add", "cart_remove")
+_SECOND_OF_TWO = ("search", "refine", "cart_show", "question", "compare", "policy")
+_THEN = re.compile(
+    r"\s*[,;]?\s*\b(?:and(?:\s+then)?|then|also|plus)\s+(?=(?:also\s+)?(?:show|find|get\s+me|search|look|give\s+me|what"
+    r"|how|do\s+you|can\s+you|could\s+you|i\s+(?:also\s+)?(?:need|want)|check\s*out|compare|tell\s+me|let\s+me\s+see"
+    r"|any)\b)"
+    r"|\s*[，,；;]\s*(?:然后|再|顺便|另外|还有|接着)?(?=(?:给我|帮我)?(?:看看|看一下|找|推荐|搜|结账|比较|有没有|还有没有|多少钱))"
+    r"|\s*(?:然后|再)(?=(?:给我|帮我)?(?:看看|看一下|找|推荐|搜|结账|比较))",
+    re.IGNORECASE)
 
 
 def _details(p: Product) -> str:
