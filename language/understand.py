@@ -31,6 +31,7 @@ from language.query import parse_query
 from language.references import RE_ALL, attribute_matches, find_quantity, find_references, title_matches
 from language.service import service_request
 from language.spelling import respell_chinese, textspeak
+from language.units import bounds
 from language.topics import topic as topic_of
 from language.vocabulary import Vocabulary, builtin_vocabulary
 
@@ -61,6 +62,7 @@ class Understanding:
     act_probability: float | None = None  # the model's probability for its act, when source == "model"
     hobby: str | None = None  # a present for someone who likes this pastime ("he loves hiking"): HOBBY_KINDS
     named: list[str] = field(default_factory=list)  # cart acts: words naming the product ("the Ridgeback boots")
+    specs: list = field(default_factory=list)  # spec bounds (language.units.Bound): "at least 750ml", "under 1.5 kg"
 
     @property
     def language(self) -> str:
@@ -203,6 +205,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
 
     quantity, quantity_spans, quantity_pronoun = find_quantity(raw)
     is_compare = COMPARE.search(raw) is not None
+    specs = bounds(raw)  # "under 600ml", "at least 10 hours": bounds on a spec, a refinement or a search
     refs = find_references(raw, count=count, prices=shown_prices, focus=focus,
                            quantity_spans=quantity_spans, bare_numbers=is_compare)
     if quantity_pronoun and not refs.indexes:
@@ -242,7 +245,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         return result("compare", references=references), False
 
     blanked = raw
-    for start, end in refs.spans:
+    for start, end in [*refs.spans, *(b.span for b in specs)]:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     # A Chinese product word typed as its homophone ("台登" for 台灯) is read as the word.
     parsed = parse_query(respell_chinese(blanked) if lang == "zh" else blanked, vocab=vocab)
@@ -276,6 +279,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         attributes = parsed.filters.attributes
         topic = "color" if "color" in attributes else "size" if "size" in attributes else None
     points_at_shown = singles_out or POINTS_AT_SHOWN.search(raw) is not None
+    if specs and not singles_out:
+        topic = None  # "what about under 600ml?" sets a bound on the list; it asks about no product
     if topic == "price" and (cheaper or pricier):
         topic = None  # "can you make it cheaper?" asks for other products, not about this price
     if topic and asks and (points_at_shown or (count and not names_product)
@@ -301,12 +306,13 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     elif likes is not None and lang == "en":  # "a watch for my dad, he loves hiking": the watch
         need = _need_text(likes.rest)
     content = _content_words(need)
-    if DETAILS.search(raw):
+    if DETAILS.search(raw) and not specs:
         target = pointed(references)
         if target or refs.single_pronoun or (count and not content):
             return result("question", references=target, question_topic=topic or "other"), False
     about_shown = points_at_shown or ABOUT_SHOWN_START.match(raw) is not None
-    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more):
+    if asked and about_shown and count and not (names_product or delta or excluded or cheaper or pricier or more
+                                                or specs):
         return result("question", references=pointed(references), question_topic="other"), False
 
     comparative = COMPARATIVE.search(need) is not None
@@ -322,10 +328,11 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         weak = not (names_product or delta or excluded or parsed.filters.brands or hobby
                     or _asks_to_buy(raw, content, vocab))
         return result("refine" if refining else "search", query_text=need, filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby), weak
-    if delta or excluded or cheaper or pricier or more or comparative:
+                      cheaper=cheaper, pricier=pricier, more=more, references=references, hobby=hobby,
+                      specs=specs), weak and not specs
+    if delta or excluded or cheaper or pricier or more or comparative or specs:
         return result("refine", query_text=need if comparative else "", filters_delta=delta, excluded=excluded,
-                      cheaper=cheaper, pricier=pricier, more=more, references=references), False
+                      cheaper=cheaper, pricier=pricier, more=more, references=references, specs=specs), False
     if references:  # "the second one", "第二个": the shopper singles one out
         return result("question", references=references, question_topic=topic or "other"), False
     if ASKS_FOR_PRODUCTS.search(raw):  # "any recommendations?", "what do you have?": the current search

@@ -183,6 +183,9 @@ class Vocabulary:
             catalog_materials.update(v.lower() for v in _attr_values(attrs, ATTRIBUTE_ALIASES["material"]))
             catalog_sizes.update(_attr_values(attrs, ATTRIBUTE_ALIASES["size"]))
 
+        # A feed that files "stainless steel" under colour still means a material by it: a word that is a
+        # material (built in, or some row's material) is read as one.
+        catalog_colors -= {c for c in catalog_colors if c in catalog_materials or c in BUILTIN_MATERIALS}
         terms: dict[str, set[str]] = {}
         for name, cats in categories.items():
             for form in _phrase_number_forms(name):

@@ -6,7 +6,6 @@ the answer is that the catalog does not say (never the model's guess).
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
@@ -14,21 +13,9 @@ from assistant import answers
 from assistant.turn.acts import ActContext
 from assistant.turn.events import Draft
 from catalog.models import Product
+from language.units import amount
 from prompts import phrase
 
-# unit -> (family, factor to the family's base unit)
-_UNITS = {
-    "year": ("time", 8760.0), "yr": ("time", 8760.0), "month": ("time", 730.0), "mo": ("time", 730.0),
-    "week": ("time", 168.0), "wk": ("time", 168.0), "day": ("time", 24.0), "hour": ("time", 1.0), "hr": ("time", 1.0),
-    "h": ("time", 1.0), "minute": ("time", 1 / 60), "min": ("time", 1 / 60),
-    "tb": ("data", 1024.0), "gb": ("data", 1.0), "mb": ("data", 1 / 1024),
-    "l": ("volume", 1000.0), "liter": ("volume", 1000.0), "litre": ("volume", 1000.0), "ml": ("volume", 1.0),
-    "in": ("length", 2.54), "inch": ("length", 2.54), '"': ("length", 2.54), "cm": ("length", 1.0),
-    "mm": ("length", 0.1), "m": ("length", 100.0), "kg": ("mass", 1000.0), "g": ("mass", 1.0),
-    "lb": ("mass", 453.6), "oz": ("mass", 28.35), "mah": ("charge", 1.0), "w": ("power", 1.0),
-    "page": ("count", 1.0), "piece": ("count", 1.0), "": ("number", 1.0),
-}
-_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(\"|[a-z]+)?", re.IGNORECASE)
 _EN_WORDS = {"max": {"most": "most", "more": "most", "highest": "highest", "higher": "highest", "biggest": "biggest",
                      "bigger": "biggest", "largest": "largest", "larger": "largest", "longest": "longest",
                      "longer": "longest", "greatest": "greatest", "best": "best"},
@@ -87,26 +74,6 @@ def field_key(p: Product, what: str) -> str | None:
         if words and words[0] in re.findall(r"[a-z]+", key.lower()):
             return key
     return None
-
-
-def amount(value) -> tuple[float, str] | None:
-    """(number in the base unit of its family, family) of a row value: "2 TB SSD" -> (2048, "data"),
-    "6 months" -> (4380, "time"), "lifetime" -> (inf, "time"); None when it holds no number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value), "number"
-    text = str(value).strip().lower()
-    if text.startswith("lifetime"):
-        return math.inf, "time"
-    m = _NUMBER.search(text)
-    if m is None:
-        return None
-    unit = (m.group(2) or "").lower()
-    unit = unit if unit in _UNITS else unit.rstrip("s") if unit.rstrip("s") in _UNITS else unit[:2] if unit[:2] in (
-        "gb", "tb", "mb") else ""
-    family, factor = _UNITS[unit]
-    return float(m.group(1).replace(",", ".")) * factor, family
 
 
 def _norm(key: str) -> str:

@@ -40,8 +40,7 @@ def handle(ctx: ActContext) -> Draft:
         filters = _same_kind(filters, shown)
     k = deps.max_products
     floor = _noise_floor(deps, lang)
-    found, hits, search_text = _matching(ctx, query, need, filters, refining, floor)
-    note = ""
+    found, hits, search_text, note = _matching(ctx, query, need, filters, refining, floor)
     if not hits and refining and (getattr(u, "cheaper", False) or getattr(u, "more", False)):
         # Nothing cheaper (or nothing more) of this kind: say so; the cards on screen stay the answer.
         low = min(shown, key=lambda p: p.price)
@@ -99,7 +98,7 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
     deps, u, shown, lang, k = ctx.deps, ctx.u, ctx.shown, ctx.state.lang, ctx.deps.max_products
     if _hobby(u):  # a present for someone who likes a pastime: the things it uses, a few kinds
         picked = _hobby_hits(ctx, filters, query)
-        return picked, picked, query  # none of its kinds: nothing, rather than what its word finds
+        return picked, picked, query, ""  # none of its kinds: nothing, rather than what its word finds
     # Whom a present is for picks rows by their group (`_for_others`), not by words: "for her" as
     # search words finds novels whose blurbs say "her" next to the wall calendars asked for.
     search_text = _FOR_GROUP.sub("", query).strip() or query
@@ -128,7 +127,33 @@ def _matching(ctx: ActContext, query: str, need: str, filters, refining: bool, f
     if getattr(u, "act", "") == "refine":  # (a refinement of what is on screen, or a new refining need)
         with_it = [h for h in hits if claims.has_properties(query, h.product)]
         hits = with_it or hits
-    return found, _one_per_product(hits, k + 8), search_text
+    hits, note = _within_specs(hits, getattr(u, "specs", None) or [], lang)
+    return found, _one_per_product(hits, k + 8), search_text, note
+
+
+_POLICY_FIELD = re.compile(r"warrant|guarantee|return|ship|deliver|dispatch|age|year", re.IGNORECASE)
+
+
+def _within_specs(hits, specs, lang: str):
+    """Rows within the shopper's spec bounds ("at least 750ml", "under 1.5 kg"), read from their fields
+    and titles; rows that give no such amount go after those that meet it. None within: every row stays,
+    and the answer says that nothing meets the bound."""
+    if not specs or not hits:
+        return hits, ""
+    from language.units import meets
+
+    def verdict(product) -> bool | None:
+        # Durations of policies and ages (a 2-year warranty, 3-12 years) are no battery life.
+        values = [product.title, *(v for k, v in product.facts().items() if not _POLICY_FIELD.search(k))]
+        results = [meets(values, b) for b in specs]
+        return False if False in results else None if None in results else True
+
+    judged = [(h, verdict(h.product)) for h in hits]
+    within = [h for h, v in judged if v is True] + [h for h, v in judged if v is None]
+    if any(v is True for _, v in judged):
+        return within, ""
+    said = ", ".join(b.said for b in specs)
+    return (within or hits), phrase("nothing_all", lang, constraints=said)
 
 
 def _hobby(u) -> str | None:
