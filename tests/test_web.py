@@ -382,7 +382,7 @@ def test_chinese_card_labels_from_demo_rows(bot):
     assert 'aria-label="将「山岚 男款中帮轻量防水登山鞋」加入购物车"' in card
     assert 'aria-label="评分 4.5（满分 5 分）"' in card
     assert 'data-adding="正在加入…"' in card and 'data-added="已加入 ✓"' in card  # the script's states, in Chinese
-    assert "颜色</span> grey" in card and "材质</span> 防泼水绒面革、网布" in card  # field names in Chinese;
+    assert "颜色</span> 灰色" in card and "材质</span> 防泼水绒面革、网布" in card  # field names and colours in Chinese;
     assert "Cut</span>" not in card and "Fit</span>" not in card  # fields without a Chinese name are left out
     assert ">仅剩 2 件<" in product_card(low, lang="zh")
     sold_out = product_card(gone, lang="zh")
@@ -466,3 +466,11 @@ def test_a_closed_chinese_chat_says_so_in_chinese(shopper, console):
     console.close(token["sid"], "anna")
     view = shopper.open(token)
     assert "本次对话已结束" in view.thread and "对话已结束" in view.header and view.lang == "zh"
+
+
+def test_a_chinese_card_says_colours_and_durations_in_chinese_and_keeps_other_catalog_words():
+    from catalog.models import Product
+
+    p = Product(id="z1", title="Boot", price=1.0, attributes={"color": "blue", "fit": "true to size", "warranty": "2 years"})
+    assert dict(key_attributes(p, lang="zh")) == {"颜色": "蓝色", "版型": "true to size", "保修": "2年"}
+    assert dict(key_attributes(p, lang="en"))["Color"] == "blue"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.answers import KEY_NAMES_ZH, money, value_text
+from assistant.answers import KEY_NAMES_ZH, money, value_text, value_zh
 from prompts import phrase
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def key_attributes(product: "Product", *, limit: int = MAX_CARD_ATTRIBUTES, lang
             continue
         if lang == "zh" and key not in KEY_NAMES_ZH:
             continue
-        text = phrase("widget_yes", lang) if value is True else value_text(value)
+        # Chinese words where they are certain (colour names, yes/no, durations), else the catalog's own.
+        text = phrase("widget_yes", lang) if value is True else value_zh(value) if lang == "zh" else value_text(value)
         if len(text) > 32:
             continue
         out.append((KEY_NAMES_ZH[key] if lang == "zh" else label(key), text))
