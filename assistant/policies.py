@@ -96,6 +96,7 @@ takes than that the their them then there these they this those to too up us use
 what when where which while who why will with within would yes you your yours i've ok okay thanks
 thank hi hello hey quick tell say said want wanted go going come make sure happen happens
 something offer offered different another able possible until fit fits
+u ur ya y'all yall guys folks mate buddy pls plz lol btw hmm um uh
 dont doesnt didnt cant wont isnt im ive id hate dislike
 item items thing things stuff product products buy bought purchase purchased
 """.split())

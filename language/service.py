@@ -76,12 +76,17 @@ _RULES: tuple[tuple[str, str, Rule], ...] = (
     ("order_problem", "complaint", Rule(("complain", "reclamation", "投诉"),
                                         r"\bcomplain\w*|\breclamation\b", r"投诉")),
     ("policy", "delivery", Rule(
-        ("deliver", "shipping", "ship", "arrive", "address", "物流", "快递", "地址", "发货", "到货"),
+        ("deliver", "shipping", "ship", "arrive", "address", "send", "post", "物流", "快递", "地址", "发货", "到货", "寄",
+         "配送", "送货"),
         r"\b(?:delivery|shipping)\s+(?:options?|methods?|period|times?|address(?:es)?|status|costs?|fees?)\b"
         r"|\b(?:options?|methods?)\s+(?:for|of)\s+(?:delivery|shipping)\b|\bshipping\s+address\b"
         r"|\bhow\s+long\s+(?:does|will)\s+(?:the\s+)?delivery\b|\bwhen\s+(?:will|does|is)\s+my\s+\w+"
-        r"|\b(?:set\s+up|change|add|modify\w*)\s+(?:\w+\s+){0,2}address\b",
-        r"物流|快递到哪|什么时候发货|什么时候到|收货地址|改地址|修改地址")),
+        r"|\b(?:set\s+up|change|add|modify\w*)\s+(?:\w+\s+){0,2}address\b"
+        # "do u guys ship to canada?", "can you deliver to Hawaii": where the shop sends things
+        r"|\b(?:do|does|can|will|would)\s+(?:you|u|y'?all)(?:\s+(?:guys|all|folks))?\s+(?:ship|deliver|send|post)"
+        r"(?:\s+(?:internationally|abroad|overseas|worldwide|outside|to|into|anywhere))",
+        r"物流|快递到哪|什么时候发货|什么时候到|收货地址|改地址|修改地址|(?:能|可以|支持|能不能|可不可以)(?:寄|发货|配送|邮寄|送货)(?:到|往)"
+        r"|(?:寄|发货|配送|邮寄|送货)(?:到|往)(?:国外|海外|[\u4e00-\u9fff]{2,6}(?:吗|么))")),
     ("policy", "payment", Rule(
         ("pay", "fee", "penalt", "charge", "支付", "付款方式"),
         r"\bpayment\s+(?:methods?|options?|types?)\b|\bpay\s+(?:with|by|in|via)\b"

@@ -234,3 +234,21 @@ def test_asking_whether_a_shown_product_can_be_returned_is_answered_not_handed_o
     assert not reply.escalated and reply.language == "zh" and ("退" in reply.text or "本店" in reply.text)
     past = bot.chat("how do I send back a jacket I bought last week", session_id="ret2")
     assert past.escalated and not past.products  # an order already placed: staff can see it, the bot can't
+
+
+def test_a_frustrated_message_while_a_person_is_on_the_way_is_no_search(make_bot):
+    bot = make_bot()
+    bot.chat("wireless earbuds", session_id="fr")
+    first = bot.chat("ugh this is useless, none of these work for me", session_id="fr")
+    assert first.escalated
+    again = bot.chat("这个机器人太笨了", session_id="fr")
+    assert again.escalated and not again.products and again.language == "zh"
+    assert bot.chat("ok show me headphones then", session_id="fr").products  # shopping goes on meanwhile
+
+
+def test_shipping_questions_in_chat_speak_get_the_shops_policy(make_bot):
+    bot = make_bot()
+    reply = bot.chat("do u guys ship to canada?", session_id="ship")
+    assert not reply.products and "Canada" in reply.text and not reply.escalated
+    zh = bot.chat("能寄到加拿大吗", session_id="ship-zh")
+    assert not zh.products and "Canada" in zh.text and zh.language == "zh"

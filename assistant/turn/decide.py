@@ -14,6 +14,7 @@ from assistant.turn.state import SessionState
 class Decision:
     intent: float
     escalation_reason: str | None  # set when this message hands the chat to a person
+    again: str | None = None  # a person is already on the way and this message asks (or fumes) again
 
 
 def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history: list[str],
@@ -22,7 +23,7 @@ def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history
     signals = session_signals(state)
     intent = deps.intent_scorer.score(heard_text, history=history, signals=signals) if deps.intent_scorer else 0.0
     reason = None
-    if deps.escalation_enabled and mode == "bot":
+    if deps.escalation_enabled and mode in ("bot", "waiting"):
         from assistant.escalation import detect_escalation
 
         found = detect_escalation(heard_text, history=history, signals=signals, intent=intent,
@@ -36,6 +37,9 @@ def decide(deps: TurnDeps, heard_text: str, u: Any, state: SessionState, history
             reason = None  # emptying or reading the cart is not a sale to help close
         if reason is None and u is not None and u.act == "human":
             reason = "human_request"
+        if mode == "waiting":  # already handed over: say a person is coming, rather than search "太笨"
+            again = reason if reason in ("human_request", "frustration") else None
+            return Decision(intent=intent, escalation_reason=None, again=again)
     return Decision(intent=intent, escalation_reason=reason)
 
 

@@ -91,7 +91,7 @@ def run_turn(deps: TurnDeps, message: object, session_id: str, *, already_stored
 
     from assistant.turn.acts import most, similar, superlative
 
-    draft = (_no_such_position(ctx) or superlative.answer(ctx) or most.answer(ctx) or similar.answer(ctx)
+    draft = (_still_waiting(ctx, decision.again) or _no_such_position(ctx) or superlative.answer(ctx) or most.answer(ctx) or similar.answer(ctx)
              or history_picks(ctx)
              or handler_for(heard.u.act)(ctx))
     if heard.then is not None and not (draft.escalate or draft.unmet):
@@ -149,6 +149,15 @@ def _means_the_list(u, state: SessionState, shown: list) -> bool:
         return False
     one_of_the_list = len(shown) == 1 and shown[0].id in state.last_list and u.pointed
     return u.points_beyond or one_of_the_list
+
+
+def _still_waiting(ctx: ActContext, again: str | None) -> Draft | None:
+    """A person was asked for and this message asks again, or fumes ("这个机器人太笨了"): it is logged
+    on the hand-off for staff, and the shopper is told one is on the way, instead of a search for "robot"."""
+    if again is None:
+        return None
+    ctx.deps.sessions.escalate(ctx.session_id, again)
+    return Draft("human", fallback=phrase("human_pending", ctx.state.lang))
 
 
 def _no_such_position(ctx: ActContext) -> Draft | None:
