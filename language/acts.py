@@ -243,6 +243,10 @@ COMPARATIVE = Rule(
     r"(?:更|再)[大小轻重薄厚暖长短宽窄软硬静快新亮]|[大小轻重薄厚暖长短宽窄软硬静快新亮](?:一点|一些|点|些)",
 )
 # Refining the current results rather than asking for something new: "waterproof ones", "只要防水的".
+# "any from a different brand?", "别的牌子的呢": the same kind of product, not by the brands on screen.
+OTHER_BRAND = re.compile(r"\b(?:different|other|another|else)\s+(?:brands?|makers?|manufacturers?|makes|labels?)\b"
+                         r"|\bbrands?\s+other\s+than\s+(?:this|that|these|those|it|them)\b"
+                         r"|(?:别的|其他|其它|换个|换一个|不同的?|另外的?)(?:牌子|品牌)", re.IGNORECASE)
 # "also a tripod", "and a ring light?", "plus some socks": one more thing to buy, not a narrower list.
 ANOTHER_THING = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:also\s+)?(?:an?|some)\s+(?!bit\b|little\b)[a-z]"
                            r"|^\W*(?:do|does)\s+(?:you|u)\s+(?:also\s+)?(?:have|sell|carry|stock)\s+(?!any\b|it\b|them\b|ones?\b"

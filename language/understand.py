@@ -16,7 +16,7 @@ from typing import Any
 
 from catalog.filters import Filters
 from language.acts import (
-    ABOUT_SHOWN_START, ANOTHER_THING, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
+    ABOUT_SHOWN_START, ANOTHER_THING, OTHER_BRAND, ACTS, ASKS_FOR_PRODUCTS, CART_ADD, CART_NAMED, CART_REMOVE, CART_SHOW, CHEAPER, COMPARATIVE,
     COMPARE, DETAILS, GREETING, HESITATION, MEANINGFUL, MORE, NARROWING, NEED_OPENER, OFF_TOPIC, POINTS_AT_SHOWN,
     PRICIER, REQUEST_OPENER, SET_QUANTITY, SMALLTALK, WHICH_OF_THESE, gibberish, is_question, only_ack, only_thanks,
 )
@@ -63,6 +63,7 @@ class Understanding:
     hobby: str | None = None  # a present for someone who likes this pastime ("he loves hiking"): HOBBY_KINDS
     named: list[str] = field(default_factory=list)  # cart acts: words naming the product ("the Ridgeback boots")
     specs: list = field(default_factory=list)  # spec bounds (language.units.Bound): "at least 750ml", "under 1.5 kg"
+    other_brand: bool = False  # "any from a different brand?": the kind on screen, other brands
 
     @property
     def language(self) -> str:
@@ -264,6 +265,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     delta = {f.name: getattr(parsed.filters, f.name) for f in fields(Filters)
              if getattr(parsed.filters, f.name) not in (None, (), {}, False)}
     excluded = {k: list(v) for k, v in parsed.excluded_attributes.items()}
+    if count and OTHER_BRAND.search(raw) and not (refs.explicit or parsed.filters.brands or parsed.filters.exclude_brands):
+        return result("refine", other_brand=True, more=True), False  # no brand named: not the ones on screen
 
     flags_text = parsed.text
     cheaper = CHEAPER.search(flags_text) is not None

@@ -252,3 +252,15 @@ def test_shipping_questions_in_chat_speak_get_the_shops_policy(make_bot):
     assert not reply.products and "Canada" in reply.text and not reply.escalated
     zh = bot.chat("能寄到加拿大吗", session_id="ship-zh")
     assert not zh.products and "Canada" in zh.text and zh.language == "zh"
+
+
+def test_a_different_brand_keeps_the_kind_and_leaves_the_brands_on_screen_out(make_bot):
+    bot = make_bot()
+    first = bot.chat("hiking boots", session_id="br")
+    brands = {p.brand for p in first.products if p.brand}
+    assert brands
+    other = bot.chat("any from a different brand?", session_id="br")
+    assert other.products and not brands & {p.brand for p in other.products}
+    assert all("boot" in p.title.lower() or "hiker" in p.title.lower() for p in other.products)
+    zh = bot.chat("别的牌子的呢", session_id="br")
+    assert zh.language == "zh" and not {p.brand for p in other.products} & {p.brand for p in zh.products}

@@ -30,6 +30,9 @@ def handle(ctx: ActContext) -> Draft:
     ctx.prefs = _respelled(ctx.prefs.apply(u, last_prices=_comparable_prices(shown)), deps, lang)
     filters = ctx.prefs.filters
     newly_excluded = bool((getattr(u, "filters_delta", None) or {}).get("exclude_brands") or getattr(u, "excluded", None))
+    if getattr(u, "other_brand", False) and shown:  # "a different brand?": none of the brands on screen
+        brands = {p.brand for p in shown if p.brand}
+        filters = filters.merged(exclude_brands=tuple(set(filters.exclude_brands) | brands))
     if getattr(u, "more", False) and shown and not newly_excluded:
         # "show me more" is past what was shown; "no Apple, any other brand?" may keep shown ones.
         filters = filters.merged(exclude_ids=tuple(set(filters.exclude_ids) | {p.id for p in shown}))
