@@ -83,6 +83,13 @@ def _need_text(text: str) -> str:
     return strip_dialogue(text)
 
 
+# "有什么颜色", "any other sizes?": a request opener followed by nothing but an option word asks what the
+# product on screen comes in; it is no search for the word "colour".
+_OPTIONS_ONLY = re.compile(
+    r"^\W*(?:有什么|有哪些|有几种|有没有别的|有没有其他|还有什么|还有别的|还有其他)\s*(?:颜色|尺码|码数|码|尺寸|材质|款式|规格)"
+    r"\s*(?:可选|可以选|呢|吗|啊|呀)*\W*$"
+    r"|^\W*(?:any\s+|are\s+there\s+(?:any\s+)?|got\s+any\s+|do\s+you\s+have\s+(?:any\s+)?)(?:other\s+|more\s+)?"
+    r"(?:colou?rs|sizes|materials|colou?r\s+options|size\s+options)\b\W*$", re.IGNORECASE)
 _COMES_WITH = re.compile(
     r"^\W*(?:does|do|will|would)\s+(?:it|this|that|they|these|this\s+one|that\s+one)\s+(?:come|ship|arrive)\s+with\b"
     r"|\b(?:is|are)\s+(?:an?\s+|the\s+)?[a-z-]+\s+included\b|^\W*(?:送|附送|附带|带|配)[^，。？?]{1,6}吗|(?:送|附送|附带|配)不(?:送|附送|附带|配)",
@@ -275,7 +282,7 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
     more = MORE.search(flags_text) is not None or (lang == "zh" and MORE.search(raw) is not None)
 
     singles_out = bool(references) or refs.single_pronoun
-    asked = is_question(raw) and not (REQUEST_OPENER.match(raw) and not references)
+    asked = is_question(raw) and not (REQUEST_OPENER.match(raw) and not references and not _OPTIONS_ONLY.match(raw))
     asks = asked or (bool(references) and not (cheaper or pricier or more))
     topic = topic_of(raw) if asks or singles_out else None
     if topic is None and singles_out:

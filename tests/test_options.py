@@ -106,3 +106,12 @@ def test_sizes_plural_is_not_size_s():
 
     u = understand("what sizes does it come in?", shown=["a"], shown_titles=["T-Shirt (red, S, cotton)"])
     assert u.question_topic == "size" and not u.filters_delta
+
+
+def test_what_this_one_is_made_of_is_its_own_row_and_what_it_comes_in_is_every_variant(variant_bot):
+    first = variant_bot.chat("rain jacket please", session_id="v6")
+    own = first.products[0].attributes["color"]
+    this = variant_bot.chat("what colour is this one?", session_id="v6")
+    assert own in this.text and not ({"navy", "yellow"} - {own}) & set(re.findall(r"\w+", this.text))
+    options = variant_bot.chat("有什么颜色", session_id="v6")
+    assert options.language == "zh" and {"藏青色", "黄色"} & set(re.findall(r"[\u4e00-\u9fff]+色", options.text))

@@ -27,6 +27,13 @@ OPTION_KEYS: dict[str, tuple[str, ...]] = {
 _SAME = {"gray": "grey", "extra large": "xl", "large": "l", "medium": "m", "small": "s", "extra small": "xs"}
 
 
+# "what colours does it come in?", "有什么尺码": the range a product is sold in, not the row's one value
+# ("what material is this?", "这个是什么材质的" are answered from the row itself).
+RANGE = re.compile(r"\bcomes?\s+in\b|\bavailable\s+in\b|\b(?:what|which)\s+(?:other\s+)?(?:colou?rs|sizes|materials)\b"
+                   r"|\b(?:options|choices|variants)\b|\bother\s+(?:colou?rs|sizes)\b|有哪些|有什么(?:颜色|尺码|码|材质)|几种"
+                   r"|哪几种|哪些(?:颜色|尺码|码|材质)|什么尺码|多少码|几个颜色|别的颜色|其他颜色", re.IGNORECASE)
+
+
 def asked(ctx: ActContext) -> tuple[str, str] | None:
     """(option, value) a question asks about ("color", "red"), or None when it names no option value."""
     wanted = (ctx.u.filters_delta or {}).get("attributes") or {}

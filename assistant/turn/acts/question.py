@@ -42,7 +42,7 @@ def handle(ctx: ActContext) -> Draft:
     topic = getattr(ctx.u, "question_topic", None) or "other"
     if option is not None:  # "does it come in red?", "do they come in size 12?"
         return options.answer(ctx, targets, *option)
-    if topic in options.OPTION_KEYS:  # "what colours does it come in?": every variant's, not one row's
+    if topic in options.OPTION_KEYS and options.RANGE.search(ctx.text):  # every variant's, not one row's
         return options.answer(ctx, targets[:3], topic, None)
     if topic in answers.TOPIC_KEYS or topic in ("price", "stock", "reviews"):
         place = destination(ctx.text) if topic == "shipping" else None
