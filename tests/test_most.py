@@ -46,3 +46,23 @@ def test_a_field_no_row_lists_gets_the_catalog_doesnt_say(template_bot):
     assert not any(field_key(p, "megapixels") for p in reply.products)
     answer = template_bot.chat("which one has the most megapixels?", session_id="m2")
     assert "doesn't list" in answer.text and "megapixels" in answer.text
+
+
+def test_no_warranty_counts_as_none_of_it_and_chinese_values_read_in_chinese():
+    from catalog.models import Product
+
+    rows = [Product(id="w1", title="A", price=1.0, attributes={"warranty": "No warranty"}),
+            Product(id="w2", title="B", price=1.0, attributes={"warranty": "2 years"})]
+    assert [amount(r.facts()["warranty"]) for r in rows] == [None, (17520.0, "time")]
+    from assistant.turn.acts import most
+
+    class Ctx:  # the act reads only these
+        shown, text = rows, "哪个保修最长"
+
+        class state:
+            lang, last_list, focus = "zh", [], None
+
+    draft = most.answer(Ctx)
+    assert [p.id for p in draft.products] == ["w2"] and "（2年）" in draft.fallback and "没有列出" not in draft.fallback
+    Ctx.text, Ctx.state.lang = "which has the shortest warranty?", "en"
+    assert [p.id for p in most.answer(Ctx).products] == ["w1"]

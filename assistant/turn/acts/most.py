@@ -42,11 +42,15 @@ def answer(ctx: ActContext) -> Draft | None:
     values = {p.id: v for p in cards if p.id in key_of and (v := amount(p.facts()[key_of[p.id]])) is not None}
     family = Counter(v[1] for v in values.values()).most_common(1)[0][0] if values else None
     values = {pid: v[0] for pid, v in values.items() if v[1] == family}
+    if values:  # "No warranty" is none of it, not a row that does not say
+        values.update({p.id: 0.0 for p in cards if p.id in key_of and p.id not in values
+                       and _NONE.match(str(p.facts()[key_of[p.id]]).strip())})
     if not values:
         return Draft("question", products=cards, unmet=True, fallback=phrase("most_unknown", lang, field=label))
     best = (max if end == "max" else min)(values.values())
     winners = [p for p in cards if values.get(p.id) == best]
-    shown_value = answers.value_text(winners[0].facts()[key_of[winners[0].id]])
+    raw = winners[0].facts()[key_of[winners[0].id]]
+    shown_value = answers.value_zh(raw) if lang == "zh" else answers.value_text(raw)
     end_words = said if lang == "zh" else _EN_WORDS[end].get(said, "most" if end == "max" else "least")
     titles = ("」「" if lang == "zh" else " and ").join(p.title for p in winners)
     lines = [phrase("most_is" if len(winners) == 1 else "most_tie", lang, title=titles, end=end_words, field=label, value=shown_value)]
@@ -55,6 +59,9 @@ def answer(ctx: ActContext) -> Draft | None:
         lines.append(phrase("superlative_some_missing", lang, field=label, n=missing))
     ctx.state.focus = winners[0].id
     return Draft("question", products=winners, fallback=" ".join(lines))
+
+
+_NONE = re.compile(r"(?:no|none|without|n/a)\b|无|没有", re.IGNORECASE)
 
 
 def field_key(p: Product, what: str) -> str | None:
