@@ -37,6 +37,7 @@ _LEADING = re.compile(
     r"|(?:i'?m|i\s+am|we'?re|we\s+are|i\s+was|we\s+were)\s+"
     r"(?:looking|searching|shopping|hunting)\s+for\s+|(?:looking|searching|shopping)\s+for\s+|i(?:'d|\s+would)"
     r"\s+like\s+(?:to\s+(?:buy|get|see|find)\s+)?|i\s+(?:want|need)(?:\s+to\s+(?:buy|get|see|find))?\s+"
+    r"|(?:i'?ll|i\s+will|i'?m\s+going\s+to|let\s+me)\s+(?:take\s+a\s+look\s+at|look\s+at|buy|take|get|grab|order|have|go\s+(?:with|for))\s+"
     r"|(?:show|find|get|give|recommend|suggest)\s+(?:me|us)\s+|(?:do|have)\s+you\s+(?:also\s+)?(?:have|got|sell|carry|stock)"
     r"\s+|(?:search|look)\s+for\s+|recommend\s+|(?:a|an|some|any)\s+|(?:something|anything)(?:\s+|$)"
     r"|(?:and|or|but|with|for)\s+|" + ZH_OPENERS + ")",

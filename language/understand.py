@@ -96,6 +96,15 @@ _COMES_WITH = re.compile(
     re.IGNORECASE)
 
 
+def _on_screen(words: list[str], titles: Sequence[str], vocab: Vocabulary) -> bool:
+    """Some word of a cart message that names no kind of product is a word of a shown title ("the
+    Sonique"); "I want to buy hiking boots" names a kind, a new search."""
+    if any(kind == "category" for kind, _, _, _ in vocab.find(" ".join(words))):
+        return False
+    said = {w for w in words if len(w) > 2 and vocab.kind(w) in (None, "brand") and w.isascii()}
+    return bool(said) and any(said & set(re.findall(r"[a-z0-9][a-z0-9'-]+", t.lower())) for t in titles)
+
+
 def _only_properties(content: list[str]) -> bool:
     from language.lexicon import PROPERTY_ADJECTIVES
 
@@ -238,7 +247,8 @@ def _by_rules(text: str, *, vocab: Vocabulary, shown: Sequence[str], shown_title
         return result("cart_add", references=pointed(references), quantity=n, set_quantity=True), False
     if CART_ADD.search(raw):
         return result("cart_add", references=pointed(references), quantity=quantity, named=named), False
-    if CART_NAMED.search(raw) and pointed(references):
+    if CART_NAMED.search(raw) and (pointed(references) or _on_screen(named, shown_titles[:count], vocab)):
+        # "I'll go with the Sonique" with two Sonique cards: a purchase; the turn asks which one
         return result("cart_add", references=pointed(references), quantity=quantity, named=named), False
     if CART_SHOW.search(raw):
         return result("cart_show"), False

@@ -85,3 +85,12 @@ def test_two_requests_in_one_message_are_both_answered_in_order(template_bot):
     zh = template_bot.chat("加第一个到购物车，然后看看登山杖", session_id="n7")
     assert _cart_titles(template_bot, "n7") == [shoes.products[0].title] and zh.language == "zh"
     assert zh.products and shoes.products[0].id not in {p.id for p in zh.products}
+
+
+def test_going_with_a_brand_two_cards_share_asks_which(template_bot):
+    sid = "n8"
+    shown = template_bot.chat("noise cancelling headphones under 300", session_id=sid)
+    brand = next(b for b in {p.brand for p in shown.products} if sum(p.brand == b for p in shown.products) > 1)
+    reply = template_bot.chat(f"I'll go with the {brand}", session_id=sid)
+    assert _cart_titles(template_bot, sid) == [] and "?" in reply.text
+    assert reply.products and all(p.brand == brand for p in reply.products)
