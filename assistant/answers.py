@@ -112,15 +112,16 @@ def fact(p: Product, topic: str, *, lang: str = "en") -> tuple[str, Any] | None:
         return ("reviews", p.reviews) if p.reviews else None
     facts = p.facts()
     # Feeds spell keys differently ("water resistance", "water_resistance", "Water-Resistance").
-    spelled = {_key(k): k for k in facts}
+    spelled = {normal_key(k): k for k in facts}
     for key in TOPIC_KEYS.get(topic, (topic,)):
-        key = spelled.get(_key(key), key)
+        key = spelled.get(normal_key(key), key)
         if key in facts and facts[key] not in (None, "", []):
             return key, facts[key]
     return None
 
 
-def _key(name: str) -> str:
+def normal_key(name: str) -> str:
+    """A field name as feeds spell it differently: "Water-Resistance" -> "water_resistance"."""
     return re.sub(r"[\s_-]+", "_", name.strip().lower())
 
 

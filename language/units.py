@@ -54,7 +54,7 @@ _BOUND = re.compile(
     r"|less|smaller|lighter|shorter))\b",
     re.IGNORECASE)
 _ZH_UNITS = {"毫升": "ml", "升": "l", "小时": "h", "英寸": "in", "寸": "in", "公斤": "kg", "千克": "kg", "克": "g", "瓦": "w"}
-_AT_MOST = re.compile(r"at\s+most|max|under|less|no\s+more|below|smaller|lighter|up\s+to|<|以下|以内|smaller|shorter",
+_AT_MOST = re.compile(r"at\s+most|max|under|less|no\s+more|below|smaller|lighter|up\s+to|<|以下|以内|shorter",
                       re.IGNORECASE)
 
 

@@ -158,6 +158,11 @@ def variant_options(title: str) -> set[str]:
     return {o.strip().lower() for o in m.group(1).split(",") if o.strip()} if m else set()
 
 
+def variant_family(title: str) -> str:
+    """A variant title without its options: "Water Bottle" for "Water Bottle (1000ml, glass, red)"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip()
+
+
 def named_by_name(sentence: str, products: Sequence[Product]) -> list[Product]:
     """Products the sentence names by title, first words or brand (not by a feature word of the title)."""
     low = sentence.lower()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from assistant.inputs import unsafe_output
 from assistant.turn import claims, support
-from assistant.turn.claims import variant_options
+from assistant.turn.claims import variant_family, variant_options
 from catalog.models import Product
 from language.lexicon import BUILTIN_BRAND_ALIASES
 
@@ -425,8 +425,7 @@ def _strip_zero(number: str) -> str:
 
 
 def _family(title: str) -> str:
-    """A variant title without its options: "water bottle" for "Water Bottle (1000ml, glass, red)"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip().lower()
+    return variant_family(title).lower()
 
 
 def short_name(title: str) -> str:

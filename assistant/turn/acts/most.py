@@ -35,10 +35,9 @@ def answer(ctx: ActContext) -> Draft | None:
     what, end, said = asked
     lang = ctx.state.lang
     key_of = {p.id: key for p in cards if (key := field_key(p, what)) is not None}
-    label = what
     if not key_of:
         return Draft("question", products=cards, unmet=True,
-                     fallback=phrase("most_unknown", lang, field=label))
+                     fallback=phrase("most_unknown", lang, field=what))
     values = {p.id: v for p in cards if p.id in key_of and (v := amount(p.facts()[key_of[p.id]])) is not None}
     family = Counter(v[1] for v in values.values()).most_common(1)[0][0] if values else None
     values = {pid: v[0] for pid, v in values.items() if v[1] == family}
@@ -46,17 +45,17 @@ def answer(ctx: ActContext) -> Draft | None:
         values.update({p.id: 0.0 for p in cards if p.id in key_of and p.id not in values
                        and _NONE.match(str(p.facts()[key_of[p.id]]).strip())})
     if not values:
-        return Draft("question", products=cards, unmet=True, fallback=phrase("most_unknown", lang, field=label))
+        return Draft("question", products=cards, unmet=True, fallback=phrase("most_unknown", lang, field=what))
     best = (max if end == "max" else min)(values.values())
     winners = [p for p in cards if values.get(p.id) == best]
     raw = winners[0].facts()[key_of[winners[0].id]]
     shown_value = answers.value_zh(raw) if lang == "zh" else answers.value_text(raw)
     end_words = said if lang == "zh" else _EN_WORDS[end].get(said, "most" if end == "max" else "least")
     titles = ("」「" if lang == "zh" else " and ").join(p.title for p in winners)
-    lines = [phrase("most_is" if len(winners) == 1 else "most_tie", lang, title=titles, end=end_words, field=label, value=shown_value)]
+    lines = [phrase("most_is" if len(winners) == 1 else "most_tie", lang, title=titles, end=end_words, field=what, value=shown_value)]
     missing = len(cards) - len(values)
     if missing:
-        lines.append(phrase("superlative_some_missing", lang, field=label, n=missing))
+        lines.append(phrase("superlative_some_missing", lang, field=what, n=missing))
     ctx.state.focus = winners[0].id
     return Draft("question", products=winners, fallback=" ".join(lines))
 
@@ -70,7 +69,7 @@ def field_key(p: Product, what: str) -> str | None:
     facts = p.facts()
     if re.search(r"[\u4e00-\u9fff]", what):
         wanted = {k for k, zh in answers.KEY_NAMES_ZH.items() if zh in what or what in zh}
-        return next((k for k in facts if k in wanted or _norm(k) in {_norm(w) for w in wanted}), None)
+        return next((k for k in facts if k in wanted or answers.normal_key(k) in {answers.normal_key(w) for w in wanted}), None)
     words = [w for w in re.findall(r"[a-z]+", what.lower()) if w not in ("the", "a", "of", "and")]
     for key in facts:
         tokens = set(re.findall(r"[a-z]+", key.lower()))
@@ -82,6 +81,3 @@ def field_key(p: Product, what: str) -> str | None:
             return key
     return None
 
-
-def _norm(key: str) -> str:
-    return re.sub(r"[\s_-]+", "_", key.strip().lower())

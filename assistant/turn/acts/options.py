@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant import answers
+from assistant.turn import claims
 from assistant.turn.acts import ActContext
 from assistant.turn.events import Draft
 from catalog.models import Product
@@ -46,7 +47,7 @@ def asked(ctx: ActContext) -> tuple[str, str] | None:
 
 def family(p: Product) -> str:
     """A variant's product name without its options: "T-Shirt" of "T-Shirt (red, L, cotton)"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", p.title).strip() or p.title if p.group_id else p.title
+    return (claims.variant_family(p.title) or p.title) if p.group_id else p.title
 
 
 def siblings(ctx: ActContext, p: Product) -> list[Product]:
